@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Reqio.Sdk;
+
+/// <summary>
+/// The encoder: lays a token out (<see cref="Measure"/>), then writes it in place (<see cref="Write"/>).
+/// <para>
+/// The payload JSON is written at the very end of the token's space, then base64url-encoded forward into the place
+/// after the header. The encoded payload grows by a third, so the gap between the JSON and its encoding (a third
+/// of the JSON, plus the 44 signature characters still unwritten) never closes before the JSON has been read.
+/// The MAC is then computed into the signature's last 32 bytes and encoded forward over itself the same way.
+/// No scratch memory is needed: a token is written once, into its destination.
+/// </para>
+/// </summary>
+internal static class TokenEncoder
+{
+    /// <summary>Digits of the largest <c>iat</c>/<c>exp</c>: 9999-12-31T23:59:59Z plus an hour is 253402304399.</summary>
+    public const int MaxTimeDigits = 12;
+
+    // base64url('{"alg":"HS256","typ":"JWT"}') and the dot after it.
+    private static readonly byte[] s_header = Ascii("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.");
+
+    private static readonly byte[] s_subOpen = Ascii("{\"sub\":\"");
+    private static readonly byte[] s_emailOpen = Ascii("\",\"email\":\"");
+    private static readonly byte[] s_traitsOpen = Ascii(",\"traits\":{");
+    private static readonly byte[] s_planOpen = Ascii("\"plan\":\"");
+    private static readonly byte[] s_amountOpen = Ascii("\"amount\":");
+    private static readonly byte[] s_intervalMonth = Ascii("\"interval\":\"month\"");
+    private static readonly byte[] s_intervalYear = Ascii("\"interval\":\"year\"");
+    private static readonly byte[] s_audienceOpen = Ascii(",\"aud\":\"");
+    private static readonly byte[] s_issuedAtOpen = Ascii("\",\"iat\":");
+    private static readonly byte[] s_expiresAtOpen = Ascii(",\"exp\":");
+
+    /// <summary>
+    /// Length of <c>{"sub":"…"</c>, <c>,"email":"…"</c> and <c>,"traits":{…}</c> from the escaped lengths;
+    /// <paramref name="emailLength"/> is -1 when there is no email, <paramref name="traitsLength"/> 0 when there are no traits.
+    /// </summary>
+    public static int MeasureUser(int idLength, int emailLength, int traitsLength)
+    {
+        int length = s_subOpen.Length + idLength + 1;
+        if (emailLength >= 0)
+        {
+            length += s_emailOpen.Length + emailLength;
+        }
+
+        if (traitsLength > 0)
+        {
+            length += s_traitsOpen.Length - 1 + traitsLength;
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// Length of the traits object <c>{…}</c>, or 0 when every member is absent; <paramref name="planLength"/> is the
+    /// escaped plan's length, or -1 when there is no plan.
+    /// </summary>
+    public static int MeasureTraits(int planLength, long? amountCents, BillingInterval? interval)
+    {
+        int members = 0;
+        int length = 0;
+        if (planLength >= 0)
+        {
+            members++;
+            length += s_planOpen.Length + planLength + 1;
+        }
+
+        if (amountCents is { } amount)
+        {
+            members++;
+            length += s_amountOpen.Length + JsonNumber.CountDigits(amount);
+        }
+
+        if (interval is { } value)
+        {
+            members++;
+            length += IntervalMember(value).Length;
+        }
+
+        return members == 0 ? 0 : length + (members - 1) + 2;
+    }
+
+    /// <summary>Builds <c>,"aud":"…","iat":</c> once per options object, so minting copies it.</summary>
+    public static byte[] BuildAudienceClaim(string audience, int escapedLength)
+    {
+        var bytes = new byte[s_audienceOpen.Length + escapedLength + s_issuedAtOpen.Length];
+        var buffer = new TokenBuffer(bytes);
+        int position = buffer.Write(0, s_audienceOpen);
+        position = JsonString.Write(buffer, position, audience);
+        position = buffer.Write(position, s_issuedAtOpen);
+        Debug.Assert(position == bytes.Length, "The audience claim was measured exactly.");
+        return bytes;
+    }
+
+    /// <summary>Reads the clock once and lays out the token for this moment.</summary>
+    /// <exception cref="InvalidOperationException">The clock returned a time before 1970.</exception>
+    public static TokenLayout Measure(ReqioUser user, ReqioOptions options)
+    {
+        DateTimeOffset now = options.Clock.UtcNow;
+        long issuedAt = now.ToUnixTimeSeconds();
+        if (issuedAt < 0)
+        {
+            ThrowHelper.InvalidOperation(
+                $"The options' Clock returned {now:O}, which is before 1970-01-01T00:00:00Z; iat must be a Unix time of 0 or more.");
+        }
+
+        long expiresAt = issuedAt + options.LifetimeSeconds;
+        int jsonLength = MeasurePayload(user, options, JsonNumber.CountDigits(issuedAt), JsonNumber.CountDigits(expiresAt));
+        return new TokenLayout(issuedAt, expiresAt, jsonLength);
+    }
+
+    /// <summary>The longest token <paramref name="user"/> can get with <paramref name="options"/>, at any time.</summary>
+    public static int MeasureLongest(ReqioUser user, ReqioOptions options) =>
+        new TokenLayout(0, 0, MeasurePayload(user, options, MaxTimeDigits, MaxTimeDigits)).TokenLength;
+
+    /// <summary>Writes the token laid out by <paramref name="layout"/>; <paramref name="buffer"/> is exactly that long.</summary>
+    public static void Write(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer)
+    {
+        Debug.Assert(buffer.Length == layout.TokenLength, "The buffer is cut to the token's length.");
+
+        int json = buffer.Length - layout.JsonLength;
+        int end = WritePayload(user, options, layout, buffer, json);
+        Debug.Assert(end == buffer.Length, "The payload was measured exactly.");
+
+        int position = buffer.Write(0, s_header);
+        Base64UrlWriter.Encode(buffer, json, layout.JsonLength, position);
+        position += layout.PayloadLength;
+        buffer[position] = (byte)'.';
+
+        int mac = buffer.Length - Hs256Signer.MacLength;
+        options.Signer.Sign(buffer, position, mac);
+        Base64UrlWriter.Encode(buffer, mac, Hs256Signer.MacLength, position + 1);
+    }
+
+    private static int MeasurePayload(ReqioUser user, ReqioOptions options, int issuedAtDigits, int expiresAtDigits) =>
+        user.JsonLength + options.AudienceClaim.Length + issuedAtDigits + s_expiresAtOpen.Length + expiresAtDigits + 1;
+
+    private static int WritePayload(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer, int position)
+    {
+        position = buffer.Write(position, s_subOpen);
+        position = JsonString.Write(buffer, position, user.Id);
+        if (user.Email is { } email)
+        {
+            position = buffer.Write(position, s_emailOpen);
+            position = JsonString.Write(buffer, position, email);
+        }
+
+        buffer[position++] = (byte)'"';
+        if (user.Traits is { JsonLength: > 0 } traits)
+        {
+            position = WriteTraits(traits, buffer, position);
+        }
+
+        position = buffer.Write(position, options.AudienceClaim);
+        position = JsonNumber.Write(buffer, position, layout.IssuedAt);
+        position = buffer.Write(position, s_expiresAtOpen);
+        position = JsonNumber.Write(buffer, position, layout.ExpiresAt);
+        buffer[position++] = (byte)'}';
+        return position;
+    }
+
+    private static int WriteTraits(ReqioTraits traits, TokenBuffer buffer, int position)
+    {
+        position = buffer.Write(position, s_traitsOpen);
+        bool first = true;
+        if (traits.Plan is { } plan)
+        {
+            position = buffer.Write(position, s_planOpen);
+            position = JsonString.Write(buffer, position, plan);
+            buffer[position++] = (byte)'"';
+            first = false;
+        }
+
+        if (traits.AmountCents is { } amount)
+        {
+            position = first ? position : Comma(buffer, position);
+            position = buffer.Write(position, s_amountOpen);
+            position = JsonNumber.Write(buffer, position, amount);
+            first = false;
+        }
+
+        if (traits.Interval is { } interval)
+        {
+            position = first ? position : Comma(buffer, position);
+            position = buffer.Write(position, IntervalMember(interval));
+        }
+
+        buffer[position++] = (byte)'}';
+        return position;
+    }
+
+    private static int Comma(TokenBuffer buffer, int position)
+    {
+        buffer[position] = (byte)',';
+        return position + 1;
+    }
+
+    private static byte[] IntervalMember(BillingInterval interval) =>
+        interval == BillingInterval.Year ? s_intervalYear : s_intervalMonth;
+
+    private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
+}

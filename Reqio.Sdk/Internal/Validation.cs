@@ -1,0 +1,240 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace Reqio.Sdk;
+
+/// <summary>
+/// Every rule a value must meet before it can go into a token, in one place. Each check runs when the value enters
+/// the SDK (a constructor or factory), so minting never meets a bad value. Checks that scan a string also measure it
+/// for the encoder, returning its escaped JSON length.
+/// </summary>
+internal static class Validation
+{
+    /// <summary>RFC 7518 §3.2: an HS256 key must be at least as long as the hash, 256 bits.</summary>
+    public const int MinKeyLength = 32;
+
+    public const int MinLifetimeSeconds = 1;
+    public const int MaxLifetimeSeconds = 3600;
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static T NotNull<T>([NotNull] T? value, string paramName)
+        where T : class
+    {
+        if (value is null)
+        {
+            ThrowHelper.ArgumentNull(paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks a user's values; returns the length of their claims as written.</summary>
+    public static int User(string id, string? email, ReqioTraits? traits)
+    {
+        NotNull(id, nameof(id));
+        if (IsBlank(id))
+        {
+            ThrowHelper.Argument(nameof(id), "id must not be empty or white space only: it becomes the token's sub claim, which identifies the user.");
+        }
+
+        MaxLength(id, ReqioUser.MaxIdLength, nameof(id));
+        int idLength = JsonString.GetEscapedLength(id, nameof(id));
+        int emailLength = email is null ? -1 : Email(email);
+        return TokenEncoder.MeasureUser(idLength, emailLength, traits?.JsonLength ?? 0);
+    }
+
+    /// <summary>Checks a trait set; returns the length of its JSON object, or 0 when it is empty.</summary>
+    public static int Traits(string? plan, long? amountCents, BillingInterval? interval)
+    {
+        int planLength = -1;
+        if (plan is not null)
+        {
+            if (IsBlank(plan))
+            {
+                ThrowHelper.Argument(nameof(plan), "plan must be null (no plan) or a name that is not empty or white space only.");
+            }
+
+            MaxLength(plan, ReqioTraits.MaxPlanLength, nameof(plan));
+            planLength = JsonString.GetEscapedLength(plan, nameof(plan));
+        }
+
+        if (amountCents is < 0 or > ReqioTraits.MaxAmountCents)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(amountCents), amountCents.Value,
+                $"amountCents must be whole cents from 0 to {ReqioTraits.MaxAmountCents} (2^53 - 1, the largest integer every JSON parser reads exactly).");
+        }
+
+        if (interval is { } value && value != BillingInterval.Month && value != BillingInterval.Year)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(interval), value,
+                "interval must be BillingInterval.Month or BillingInterval.Year.");
+        }
+
+        if (amountCents is not null && interval is null)
+        {
+            ThrowHelper.Argument(nameof(interval),
+                "interval must be given with amountCents: Reqio reads a monthly amount as is and divides a yearly one by 12.");
+        }
+
+        return TokenEncoder.MeasureTraits(planLength, amountCents, interval);
+    }
+
+    /// <summary>Checks an email address; returns its escaped length.</summary>
+    /// <remarks>
+    /// Deliberately loose: internationalized addresses and anything else a mail system may accept pass through as
+    /// given. Only what is certainly not an address is refused.
+    /// </remarks>
+    public static int Email(string email)
+    {
+        const string Name = "email";
+        if (email.Length == 0)
+        {
+            ThrowHelper.Argument(Name, "email must be null (no email) or an address, not empty.");
+        }
+
+        MaxLength(email, ReqioUser.MaxEmailLength, Name);
+        bool hasInnerAt = false;
+        for (int i = 0; i < email.Length; i++)
+        {
+            char c = email[i];
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                ThrowHelper.Argument(Name, $"email must not hold white space or control characters; it has one at index {i}.");
+            }
+
+            hasInnerAt |= c == '@' && i > 0 && i < email.Length - 1;
+        }
+
+        if (!hasInnerAt)
+        {
+            ThrowHelper.Argument(Name, "email must have an '@' with text on both sides.");
+        }
+
+        return JsonString.GetEscapedLength(email, Name);
+    }
+
+    /// <summary>Checks an audience; returns its escaped length.</summary>
+    public static int Audience(string audience)
+    {
+        NotNull(audience, nameof(audience));
+        if (audience.Length == 0)
+        {
+            ThrowHelper.Argument(nameof(audience), "audience must not be empty; Reqio's is https://reqio.app/p/{projectId}.");
+        }
+
+        MaxLength(audience, ReqioOptions.MaxAudienceLength, nameof(audience));
+        foreach (char c in audience)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                ThrowHelper.Argument(nameof(audience), "audience must be an absolute http or https URI without white space or control characters.");
+            }
+        }
+
+        int length = JsonString.GetEscapedLength(audience, nameof(audience));
+        if (!Uri.TryCreate(audience, UriKind.Absolute, out Uri? uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Host.Length == 0)
+        {
+            ThrowHelper.Argument(nameof(audience),
+                "audience must be an absolute http or https URI, such as https://reqio.app/p/{projectId}.");
+        }
+
+        return length;
+    }
+
+    /// <summary>Checks a project id (<c>[A-Za-z0-9_-]+</c>).</summary>
+    public static string ProjectId(string projectId)
+    {
+        NotNull(projectId, nameof(projectId));
+        if (projectId.Length is 0 or > ReqioOptions.MaxProjectIdLength)
+        {
+            ThrowHelper.Argument(nameof(projectId),
+                $"projectId must be 1 to {ReqioOptions.MaxProjectIdLength} characters; it has {projectId.Length}.");
+        }
+
+        foreach (char c in projectId)
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-'))
+            {
+                ThrowHelper.Argument(nameof(projectId),
+                    "projectId may only hold the letters A-Z and a-z, the digits 0-9, '_' and '-'.");
+            }
+        }
+
+        return projectId;
+    }
+
+    /// <summary>Turns a secret into its key: the UTF-8 bytes of the string, at least 32 of them.</summary>
+    public static byte[] SecretKey(string secret)
+    {
+        NotNull(secret, nameof(secret));
+        if (secret.Length == 0)
+        {
+            ThrowHelper.Argument(nameof(secret), SecretLengthRule("secret is empty"));
+        }
+
+        // A lone surrogate would turn into U+FFFD and sign with a key nobody else derives; refuse it instead
+        // (measuring as JSON finds it without putting the secret's text in the message).
+        JsonString.GetEscapedLength(secret, nameof(secret));
+        byte[] key = s_strictUtf8.GetBytes(secret);
+        if (key.Length < MinKeyLength)
+        {
+            ThrowHelper.Argument(nameof(secret), SecretLengthRule($"secret is {key.Length} bytes of UTF-8"));
+        }
+
+        return key;
+    }
+
+    /// <summary>Copies raw key bytes, at least 32 of them.</summary>
+    public static byte[] Key(byte[] key)
+    {
+        NotNull(key, nameof(key));
+        if (key.Length < MinKeyLength)
+        {
+            ThrowHelper.Argument(nameof(key), SecretLengthRule($"key is {key.Length} bytes"));
+        }
+
+        return (byte[])key.Clone();
+    }
+
+    /// <summary>Checks a lifetime; returns it in seconds.</summary>
+    public static long Lifetime(TimeSpan lifetime)
+    {
+        if (lifetime.Ticks % TimeSpan.TicksPerSecond != 0
+            || lifetime < TimeSpan.FromSeconds(MinLifetimeSeconds)
+            || lifetime > TimeSpan.FromSeconds(MaxLifetimeSeconds))
+        {
+            ThrowHelper.ArgumentOutOfRange("Lifetime", lifetime,
+                $"Lifetime must be a whole number of seconds from {MinLifetimeSeconds} to {MaxLifetimeSeconds} (one hour); Reqio's default is 300.");
+        }
+
+        return lifetime.Ticks / TimeSpan.TicksPerSecond;
+    }
+
+    private static string SecretLengthRule(string actual) =>
+        $"An HS256 key must be at least {MinKeyLength} bytes (RFC 7518 section 3.2); this {actual}. Use your project's secret from the Reqio dashboard (REQIO_SECRET).";
+
+    private static void MaxLength(string value, int max, string paramName)
+    {
+        if (value.Length > max)
+        {
+            ThrowHelper.Argument(paramName,
+                $"{paramName} must be at most {max} characters so every token fits in {ReqioToken.MaxTokenLength} characters; it has {value.Length}.");
+        }
+    }
+
+    private static bool IsBlank(string value)
+    {
+        foreach (char c in value)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+
+namespace Reqio.Sdk;
+
+/// <summary>
+/// How tokens are minted for one Reqio project: the key, the audience, the lifetime and the clock. Build one per
+/// project when the application starts and share it: it is immutable once built and safe to use from many threads
+/// at once (each thread keeps its own keyed HMAC, so minting takes no lock).
+/// </summary>
+/// <remarks>The key never appears in <see cref="ToString"/>, in the debugger display or in an exception.</remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class ReqioOptions
+{
+    /// <summary>The most UTF-16 characters an <see cref="Audience"/> may have (256).</summary>
+    public const int MaxAudienceLength = 256;
+
+    /// <summary>The most characters a project id may have (128).</summary>
+    public const int MaxProjectIdLength = 128;
+
+    /// <summary>The audience prefix of a Reqio project; the project id follows it.</summary>
+    public const string ProjectAudiencePrefix = "https://reqio.app/p/";
+
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(300);
+    private readonly IReqioClock _clock = ReqioClock.System;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly Hs256Signer _signer;
+
+    /// <summary>Creates options from a project secret and an audience.</summary>
+    /// <param name="secret">The project's secret (<c>REQIO_SECRET</c>). The key is the UTF-8 bytes of this string, as in every Reqio snippet; it is not base64-decoded.</param>
+    /// <param name="audience">The project's audience (<c>REQIO_AUDIENCE</c>), <c>https://reqio.app/p/{projectId}</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="secret"/> or <paramref name="audience"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="secret"/> is shorter than 32 bytes of UTF-8 or not valid UTF-16; or <paramref name="audience"/>
+    /// is empty, longer than <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
+    /// </exception>
+    public ReqioOptions(string secret, string audience)
+        : this(new Hs256Signer(Validation.SecretKey(secret)), audience)
+    {
+    }
+
+    /// <summary>Creates options from raw key bytes and an audience, for keys kept as bytes.</summary>
+    /// <param name="key">The HMAC key, at least 32 bytes. It is copied: changing the array afterwards changes nothing.</param>
+    /// <param name="audience">The project's audience, <c>https://reqio.app/p/{projectId}</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="audience"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="key"/> is shorter than 32 bytes; or <paramref name="audience"/> is empty, longer than
+    /// <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
+    /// </exception>
+    public ReqioOptions(byte[] key, string audience)
+        : this(new Hs256Signer(Validation.Key(key)), audience)
+    {
+    }
+
+    private ReqioOptions(Hs256Signer signer, string audience)
+    {
+        AudienceClaim = TokenEncoder.BuildAudienceClaim(audience, Validation.Audience(audience));
+        Audience = audience;
+        _signer = signer;
+    }
+
+    /// <summary>Creates options for a Reqio project: the audience is <c>https://reqio.app/p/{projectId}</c>.</summary>
+    /// <param name="secret">The project's secret; see <see cref="ReqioOptions(string, string)"/>.</param>
+    /// <param name="projectId">The project's id, letters, digits, <c>_</c> and <c>-</c> (<c>[A-Za-z0-9_-]+</c>).</param>
+    /// <returns>Options with the default lifetime and clock.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="secret"/> or <paramref name="projectId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="secret"/> is shorter than 32 bytes of UTF-8 or not valid UTF-16; or <paramref name="projectId"/>
+    /// is empty, longer than <see cref="MaxProjectIdLength"/>, or holds a character outside <c>[A-Za-z0-9_-]</c>.
+    /// </exception>
+    public static ReqioOptions ForProject(string secret, string projectId)
+    {
+        var signer = new Hs256Signer(Validation.SecretKey(secret));
+        return new ReqioOptions(signer, ProjectAudiencePrefix + Validation.ProjectId(projectId));
+    }
+
+    /// <summary>
+    /// Creates options from the environment: the secret from <c>REQIO_SECRET</c>, the audience from
+    /// <c>REQIO_AUDIENCE</c> or, when that is unset, from <c>REQIO_PROJECT_ID</c>. An empty variable counts as unset.
+    /// </summary>
+    /// <returns>Options with the default lifetime and clock.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// A variable is missing (the message names every missing one), or one holds a value the constructors refuse
+    /// (the message names the variable and the rule; the inner exception is the <see cref="ArgumentException"/>).
+    /// </exception>
+    public static ReqioOptions FromEnvironment() => EnvironmentOptions.Read();
+
+    /// <summary>The <c>aud</c> claim of every token.</summary>
+    public string Audience { get; }
+
+    /// <summary>
+    /// How long a token lives: <c>exp</c> is <c>iat</c> plus this. Whole seconds from 1 to 3600; the default is
+    /// 300 seconds, as Reqio recommends.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is under 1 second, over 3600 seconds, or not whole seconds.</exception>
+    public TimeSpan Lifetime
+    {
+        get => _lifetime;
+        init
+        {
+            LifetimeSeconds = Validation.Lifetime(value);
+            _lifetime = value;
+        }
+    }
+
+    /// <summary>Where <c>iat</c> comes from; the default is <see cref="ReqioClock.System"/>.</summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public IReqioClock Clock
+    {
+        get => _clock;
+        init => _clock = Validation.NotNull(value, nameof(Clock));
+    }
+
+    internal long LifetimeSeconds { get; private init; } = 300;
+
+    /// <summary><c>,"aud":"…","iat":</c>, escaped once here instead of on every token.</summary>
+    internal byte[] AudienceClaim { get; }
+
+    internal Hs256Signer Signer => _signer;
+
+    /// <summary>Describes the options without the key, which it shows only as a length.</summary>
+    /// <returns>For example <c>ReqioOptions { Audience = https://reqio.app/p/abc, Lifetime = 00:05:00, Key = (44 bytes, hidden) }</c>.</returns>
+    public override string ToString() =>
+        $"ReqioOptions {{ Audience = {Audience}, Lifetime = {Lifetime}, Clock = {Clock}, Key = ({_signer.KeyLength} bytes, hidden) }}";
+}

@@ -1,0 +1,140 @@
+using System.Text;
+
+namespace Reqio.Sdk;
+
+/// <summary>
+/// Mints Reqio identity tokens: HS256 JWTs that identify a signed-in user to the Reqio widget.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A token is <c>header.payload.signature</c>, all base64url without padding. The header is
+/// <c>{"alg":"HS256","typ":"JWT"}</c>; the payload holds <c>sub</c>, <c>email</c>, <c>traits</c>, <c>aud</c>,
+/// <c>iat</c> and <c>exp</c> in that order, without white space, absent values left out, strings escaped as Python's
+/// <c>json.dumps</c> escapes them. The result is byte for byte what the Python snippet (PyJWT) mints from the same
+/// inputs, and it is pure ASCII, so its length is the same in <see cref="char"/>s and in UTF-8 bytes.
+/// </para>
+/// <para>
+/// Three tiers: <c>TryMint</c> writes into a caller's buffer and allocates nothing; <see cref="Mint(ReqioUser, ReqioOptions)"/>
+/// returns a string and allocates only that string (on .NET Standard 2.1 and .NET 8+); <see cref="GetMaxTokenLength"/> and
+/// <see cref="MaxTokenLength"/> size buffers. Only bad arguments throw; a short buffer is <see langword="false"/>.
+/// </para>
+/// </remarks>
+public static class ReqioToken
+{
+    /// <summary>
+    /// No token is longer than this (8192 characters). The per-field limits (<see cref="ReqioUser.MaxIdLength"/>,
+    /// <see cref="ReqioUser.MaxEmailLength"/>, <see cref="ReqioTraits.MaxPlanLength"/>, <see cref="ReqioOptions.MaxAudienceLength"/>)
+    /// keep even a user whose every character needs a six-byte escape within it.
+    /// </summary>
+    public const int MaxTokenLength = 8192;
+
+    /// <summary>
+    /// Mints a token for <paramref name="user"/> with options read from the environment
+    /// (<see cref="ReqioOptions.FromEnvironment"/>): <c>REQIO_SECRET</c>, and <c>REQIO_AUDIENCE</c> or
+    /// <c>REQIO_PROJECT_ID</c>. The variables are read on the first successful call and kept; a failed read is not
+    /// kept, so a later call reads them again.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A variable is missing or invalid (the message names each one), or the system clock is before 1970.
+    /// </exception>
+    public static string Mint(ReqioUser user)
+    {
+        Validation.NotNull(user, nameof(user));
+        return Mint(user, EnvironmentOptions.Shared);
+    }
+
+    /// <summary>Mints a token for <paramref name="user"/> with <paramref name="options"/>.</summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="options">The project's key, audience, lifetime and clock.</param>
+    /// <returns>The token, at most <see cref="MaxTokenLength"/> characters.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
+    public static string Mint(ReqioUser user, ReqioOptions options)
+    {
+        Validation.NotNull(user, nameof(user));
+        Validation.NotNull(options, nameof(options));
+        TokenLayout layout = TokenEncoder.Measure(user, options);
+#if NETSTANDARD2_0
+        var bytes = new byte[layout.TokenLength];
+#else
+        Span<byte> bytes = stackalloc byte[layout.TokenLength];
+#endif
+        TokenEncoder.Write(user, options, layout, new TokenBuffer(bytes));
+        return Encoding.ASCII.GetString(bytes);
+    }
+
+    /// <summary>
+    /// The longest token <paramref name="user"/> can get with <paramref name="options"/> at any time, to size a buffer
+    /// for <c>TryMint</c>. Never more than <see cref="MaxTokenLength"/>.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="options">The options the token will be minted with.</param>
+    /// <returns>A length in characters, which is also the length in UTF-8 bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    public static int GetMaxTokenLength(ReqioUser user, ReqioOptions options)
+    {
+        Validation.NotNull(user, nameof(user));
+        Validation.NotNull(options, nameof(options));
+        return TokenEncoder.MeasureLongest(user, options);
+    }
+
+#if !NETSTANDARD2_0
+    /// <summary>Mints a token into <paramref name="destination"/> without allocating.</summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="options">The project's key, audience, lifetime and clock.</param>
+    /// <param name="destination">Where to write the token; <see cref="GetMaxTokenLength"/> or <see cref="MaxTokenLength"/> characters always suffice.</param>
+    /// <param name="charsWritten">The token's length, or 0 when <paramref name="destination"/> is too short.</param>
+    /// <returns>
+    /// <see langword="true"/> when the token was written; <see langword="false"/> when <paramref name="destination"/>
+    /// is too short, in which case nothing was written to it.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
+    public static bool TryMint(ReqioUser user, ReqioOptions options, Span<char> destination, out int charsWritten)
+    {
+        Validation.NotNull(user, nameof(user));
+        Validation.NotNull(options, nameof(options));
+        TokenLayout layout = TokenEncoder.Measure(user, options);
+        if (destination.Length < layout.TokenLength)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[layout.TokenLength];
+        TokenEncoder.Write(user, options, layout, new TokenBuffer(bytes));
+        charsWritten = Encoding.ASCII.GetChars(bytes, destination);
+        return true;
+    }
+
+    /// <summary>Mints a token as UTF-8 (which, the token being ASCII, is one byte a character) without allocating.</summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="options">The project's key, audience, lifetime and clock.</param>
+    /// <param name="utf8Destination">Where to write the token; <see cref="GetMaxTokenLength"/> or <see cref="MaxTokenLength"/> bytes always suffice.</param>
+    /// <param name="bytesWritten">The token's length, or 0 when <paramref name="utf8Destination"/> is too short.</param>
+    /// <returns>
+    /// <see langword="true"/> when the token was written; <see langword="false"/> when <paramref name="utf8Destination"/>
+    /// is too short, in which case nothing was written to it.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
+    public static bool TryMint(ReqioUser user, ReqioOptions options, Span<byte> utf8Destination, out int bytesWritten)
+    {
+        Validation.NotNull(user, nameof(user));
+        Validation.NotNull(options, nameof(options));
+        TokenLayout layout = TokenEncoder.Measure(user, options);
+        if (utf8Destination.Length < layout.TokenLength)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        TokenEncoder.Write(user, options, layout, new TokenBuffer(utf8Destination.Slice(0, layout.TokenLength)));
+        bytesWritten = layout.TokenLength;
+        return true;
+    }
+#endif
+}

@@ -1,0 +1,80 @@
+namespace Reqio.Sdk;
+
+/// <summary>
+/// What Reqio knows about a user's subscription: the <c>traits</c> claim, written as
+/// <c>{"plan":…,"amount":…,"interval":…}</c>. Immutable; every value is checked when the instance is built.
+/// </summary>
+/// <remarks>
+/// Each member is optional and left out of the token when <see langword="null"/>; when all three are
+/// <see langword="null"/> the whole <c>traits</c> claim is left out.
+/// </remarks>
+public sealed record ReqioTraits
+{
+    /// <summary>The most UTF-16 characters a <see cref="Plan"/> may have (128).</summary>
+    public const int MaxPlanLength = 128;
+
+    /// <summary>The largest <see cref="AmountCents"/>: 2^53 − 1 (9,007,199,254,740,991), the largest integer every JSON parser reads exactly.</summary>
+    public const long MaxAmountCents = 9_007_199_254_740_991;
+
+    /// <summary>Creates traits, checking every value.</summary>
+    /// <param name="plan">The plan's name, e.g. <c>"pro"</c>; <see langword="null"/> for none.</param>
+    /// <param name="amountCents">
+    /// What the plan costs per <paramref name="interval"/>, in integer cents (<c>4900</c> is 49.00); for a yearly plan the
+    /// full annual total. <see langword="null"/> for none.
+    /// </param>
+    /// <param name="interval">How often <paramref name="amountCents"/> is charged; required when an amount is given.</param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="plan"/> is empty, whitespace only, longer than <see cref="MaxPlanLength"/> or not valid UTF-16
+    /// (an unpaired surrogate); or <paramref name="amountCents"/> is given without an <paramref name="interval"/>.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amountCents"/> is below 0 or above <see cref="MaxAmountCents"/>, or <paramref name="interval"/>
+    /// is not a defined <see cref="BillingInterval"/>.
+    /// </exception>
+    public ReqioTraits(string? plan = null, long? amountCents = null, BillingInterval? interval = null)
+    {
+        JsonLength = Validation.Traits(plan, amountCents, interval);
+        Plan = plan;
+        AmountCents = amountCents;
+        Interval = interval;
+    }
+
+    /// <summary>Traits of a plan billed monthly.</summary>
+    /// <param name="plan">The plan's name.</param>
+    /// <param name="amountCents">The monthly price in integer cents.</param>
+    /// <returns>Traits with all three members set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for the constructor.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for the constructor.</exception>
+    public static ReqioTraits Monthly(string plan, long amountCents) =>
+        new(Validation.NotNull(plan, nameof(plan)), amountCents, BillingInterval.Month);
+
+    /// <summary>Traits of a plan billed yearly.</summary>
+    /// <param name="plan">The plan's name.</param>
+    /// <param name="amountCents">The full annual price in integer cents (Reqio divides it by 12).</param>
+    /// <returns>Traits with all three members set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for the constructor.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for the constructor.</exception>
+    public static ReqioTraits Yearly(string plan, long amountCents) =>
+        new(Validation.NotNull(plan, nameof(plan)), amountCents, BillingInterval.Year);
+
+    /// <summary>The plan's name, written as <c>plan</c>; <see langword="null"/> when not given.</summary>
+    public string? Plan { get; }
+
+    /// <summary>The amount in integer cents per <see cref="Interval"/>, written as <c>amount</c>; <see langword="null"/> when not given.</summary>
+    public long? AmountCents { get; }
+
+    /// <summary>How often <see cref="AmountCents"/> is charged, written as <c>interval</c>; <see langword="null"/> when not given.</summary>
+    public BillingInterval? Interval { get; }
+
+    /// <summary>
+    /// The amount per month as Reqio counts it: <see cref="AmountCents"/> for a monthly plan, a twelfth of it (not
+    /// rounded) for a yearly one; <see langword="null"/> when there is no amount.
+    /// </summary>
+    public decimal? MonthlyAmountCents =>
+        AmountCents is not { } cents ? null : Interval == BillingInterval.Year ? cents / 12m : cents;
+
+    /// <summary>The length of the escaped JSON object, or 0 when every member is null and the claim is left out.</summary>
+    internal int JsonLength { get; }
+}
