@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Reqio.Sdk.Tests.Support;
+
+namespace Reqio.Sdk.Tests;
+
+/// <summary>One options object shared by many threads: every token verifies and carries its own thread's user.</summary>
+public sealed class ConcurrencyTests
+{
+    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
+    private const string Audience = "https://reqio.app/p/proj_abc123";
+
+    [Test]
+    public void Threads_sharing_one_options_object_each_get_their_own_valid_tokens()
+    {
+        const int Threads = 8;
+        const int PerThread = 2_000;
+        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
+        var tokens = new ConcurrentBag<(string Sub, string Token)>();
+        using var start = new Barrier(Threads);
+
+        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, thread =>
+        {
+            start.SignalAndWait();
+            for (int i = 0; i < PerThread; i++)
+            {
+                string sub = $"thread-{thread}-user-{i}";
+                tokens.Add((sub, ReqioToken.Mint(new ReqioUser(sub), options)));
+            }
+        });
+
+        Assert.That(tokens, Has.Count.EqualTo(Threads * PerThread));
+        using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(Secret));
+        foreach ((string sub, string token) in tokens)
+        {
+            int dot = token.LastIndexOf('.');
+            string signature = Jwt.Base64UrlEncode(hmac.ComputeHash(Encoding.ASCII.GetBytes(token[..dot])));
+            Assert.That(token[(dot + 1)..], Is.EqualTo(signature), sub);
+            Assert.That((string?)Jwt.Payload(token)["sub"], Is.EqualTo(sub));
+        }
+
+        Assert.That(tokens.Select(t => t.Token).Distinct().Count(), Is.EqualTo(Threads * PerThread));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using Reqio.Sdk.Tests.Support;
+
+namespace Reqio.Sdk.Tests;
+
+/// <summary>
+/// <c>ReqioOptions.FromEnvironment</c> and <c>ReqioToken.Mint(user)</c>. The variables are process-wide, so this
+/// fixture runs alone and restores them; it is the only code in the tests that calls <c>Mint(user)</c>.
+/// </summary>
+[NonParallelizable]
+public sealed class EnvironmentTests
+{
+    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
+    private static readonly string[] s_names = ["REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID"];
+    private readonly Dictionary<string, string?> _saved = [];
+
+    [SetUp]
+    public void ClearVariables()
+    {
+        foreach (string name in s_names)
+        {
+            _saved[name] = Environment.GetEnvironmentVariable(name);
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [TearDown]
+    public void RestoreVariables()
+    {
+        foreach (string name in s_names)
+        {
+            Environment.SetEnvironmentVariable(name, _saved[name]);
+        }
+    }
+
+    [Test]
+    public void Nothing_set_names_every_missing_variable()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment());
+        Assert.That(e!.Message, Does.Contain("REQIO_SECRET").And.Contain("REQIO_AUDIENCE").And.Contain("REQIO_PROJECT_ID"));
+    }
+
+    [Test]
+    public void Only_the_secret_missing_names_only_the_secret()
+    {
+        Environment.SetEnvironmentVariable("REQIO_AUDIENCE", "https://reqio.app/p/x");
+
+        var e = Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment());
+        Assert.That(e!.Message, Does.Contain("REQIO_SECRET").And.Not.Contain("REQIO_AUDIENCE"));
+    }
+
+    [Test]
+    public void Only_the_audience_missing_names_both_audience_variables()
+    {
+        Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
+
+        var e = Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment());
+        Assert.That(e!.Message, Does.Contain("REQIO_AUDIENCE").And.Contain("REQIO_PROJECT_ID").And.Not.Contain("REQIO_SECRET"));
+    }
+
+    [Test]
+    public void The_audience_comes_from_REQIO_AUDIENCE_or_else_REQIO_PROJECT_ID()
+    {
+        Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
+        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "proj_abc123");
+        Assert.That(ReqioOptions.FromEnvironment().Audience, Is.EqualTo("https://reqio.app/p/proj_abc123"));
+
+        Environment.SetEnvironmentVariable("REQIO_AUDIENCE", "https://reqio.app/p/other");
+        Assert.That(ReqioOptions.FromEnvironment().Audience, Is.EqualTo("https://reqio.app/p/other"));
+    }
+
+    [Test]
+    public void An_invalid_value_names_its_variable_and_the_rule_but_not_the_secret()
+    {
+        Environment.SetEnvironmentVariable("REQIO_SECRET", "too-short-secret");
+        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "proj_abc123");
+        var e = Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment());
+        Assert.That(e!.Message, Does.Contain("REQIO_SECRET").And.Contain("at least 32 bytes"));
+        Assert.That(e.ToString(), Does.Not.Contain("too-short-secret"));
+        Assert.That(e.InnerException, Is.TypeOf<ArgumentException>());
+
+        Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
+        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "a b");
+        Assert.That(Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment())!.Message, Does.Contain("REQIO_PROJECT_ID"));
+
+        Environment.SetEnvironmentVariable("REQIO_AUDIENCE", "not a uri");
+        Assert.That(Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment())!.Message, Does.Contain("REQIO_AUDIENCE"));
+    }
+
+    [Test]
+    public void Mint_user_fails_while_unconfigured_then_reads_once_and_keeps_the_options()
+    {
+        var user = new ReqioUser("env-user");
+
+        // A failed read is not kept...
+        Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(user));
+
+        // ...so setting the variables afterwards works without a restart.
+        Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
+        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "proj_abc123");
+        string token = ReqioToken.Mint(user);
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var payload = IdentityModelVerifier.Verify(token, System.Text.Encoding.UTF8.GetBytes(Secret), "https://reqio.app/p/proj_abc123", DateTimeOffset.UtcNow);
+        Assert.That((string?)payload["sub"], Is.EqualTo("env-user"));
+        Assert.That((long)payload["iat"]!, Is.InRange(now - 5, now));
+
+        // The first successful read is kept: later changes to the environment do not move it.
+        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "another");
+        Assert.That((string?)Jwt.Payload(ReqioToken.Mint(user))["aud"], Is.EqualTo("https://reqio.app/p/proj_abc123"));
+    }
+}

@@ -1,0 +1,106 @@
+using System.Linq;
+using System.Text;
+using Reqio.Sdk.Tests.Support;
+
+namespace Reqio.Sdk.Tests;
+
+/// <summary>The token's exact bytes, as the README documents them.</summary>
+public sealed class TokenFormatTests
+{
+    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
+    private static readonly ReqioOptions s_options = new(Secret, "https://reqio.app/p/proj_abc123") { Clock = new FixedClock(1_764_000_000) };
+
+    private static string PayloadOf(ReqioUser user) => Jwt.PayloadJson(ReqioToken.Mint(user, s_options));
+
+    [Test]
+    public void The_header_is_alg_HS256_typ_JWT_and_the_token_is_three_unpadded_base64url_parts()
+    {
+        string token = ReqioToken.Mint(new ReqioUser("1"), s_options);
+        string[] parts = token.Split('.');
+
+        Assert.That(parts, Has.Length.EqualTo(3));
+        Assert.That(Encoding.ASCII.GetString(Jwt.Base64UrlDecode(parts[0])), Is.EqualTo("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"));
+        Assert.That(token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'), Is.True);
+        Assert.That(Jwt.Base64UrlDecode(parts[2]), Has.Length.EqualTo(32));
+    }
+
+    [Test]
+    public void Claims_come_in_the_fixed_order_without_white_space()
+    {
+        var user = new ReqioUser("u", "a@b.c", ReqioTraits.Yearly("biz", 120));
+
+        Assert.That(PayloadOf(user), Is.EqualTo(
+            "{\"sub\":\"u\",\"email\":\"a@b.c\",\"traits\":{\"plan\":\"biz\",\"amount\":120,\"interval\":\"year\"}," +
+            "\"aud\":\"https://reqio.app/p/proj_abc123\",\"iat\":1764000000,\"exp\":1764000300}"));
+    }
+
+    [Test]
+    public void Absent_values_are_left_out_and_empty_traits_leave_out_the_claim()
+    {
+        Assert.That(PayloadOf(new ReqioUser("u", traits: new ReqioTraits())), Does.Not.Contain("traits"));
+        Assert.That(PayloadOf(new ReqioUser("u")), Does.StartWith("{\"sub\":\"u\",\"aud\":"));
+        Assert.That(PayloadOf(new ReqioUser("u", traits: new ReqioTraits(interval: BillingInterval.Month))),
+            Does.Contain("\"traits\":{\"interval\":\"month\"},"));
+        Assert.That(PayloadOf(new ReqioUser("u", traits: new ReqioTraits(null, 5, BillingInterval.Year))),
+            Does.Contain("\"traits\":{\"amount\":5,\"interval\":\"year\"},"));
+    }
+
+    [TestCase("/", "/")]
+    [TestCase("'", "'")]
+    [TestCase("<>&+=", "<>&+=")]
+    [TestCase("\"", "\\\"")]
+    [TestCase("\\", "\\\\")]
+    [TestCase("\b\f\n\r\t", "\\b\\f\\n\\r\\t")]
+    [TestCase("\u0000\u0001\u001f", "\\u0000\\u0001\\u001f")]
+    [TestCase("\u007f", "\\u007f")]
+    [TestCase("\u0080\u00ff", "\\u0080\\u00ff")]
+    [TestCase("\u2028\u2029", "\\u2028\\u2029")]
+    [TestCase("\uabcd\uffff", "\\uabcd\\uffff")]
+    [TestCase("🚀", "\\ud83d\\ude80")]
+    [TestCase("\U0010FFFF", "\\udbff\\udfff")]
+    [TestCase(" ~", " ~")]
+    public void Strings_are_escaped_as_Python_json_dumps_ensure_ascii(string id, string written)
+    {
+        Assert.That(PayloadOf(new ReqioUser("x" + id)), Does.StartWith("{\"sub\":\"x" + written + "\","));
+    }
+
+    [Test]
+    public void Every_single_UTF16_code_unit_outside_the_surrogates_is_escaped_like_Python()
+    {
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            string expected = c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                >= 0x20 and <= 0x7E => ((char)c).ToString(),
+                _ => "\\u" + c.ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            string json = PayloadOf(new ReqioUser("x" + (char)c));
+            if (!json.StartsWith("{\"sub\":\"x" + expected + "\",", StringComparison.Ordinal))
+            {
+                Assert.Fail($"U+{c:X4} was written as {json}");
+            }
+        }
+    }
+
+    [Test]
+    public void Users_are_records_with_value_equality_and_readable_ToString()
+    {
+        var a = new ReqioUser("1", "a@b.c", ReqioTraits.Monthly("pro", 4900));
+        var b = new ReqioUser("1", "a@b.c", ReqioTraits.Monthly("pro", 4900));
+
+        Assert.That(a, Is.EqualTo(b));
+        Assert.That(a.ToString(), Does.Contain("Id = 1").And.Contain("Plan = pro"));
+    }
+}
