@@ -94,6 +94,29 @@ public sealed class TokenFormatTests
         }
     }
 
+    public static System.Collections.Generic.IEnumerable<long> NumbersAtEveryDigitBoundary()
+    {
+        yield return 0;
+        for (long power = 1; power <= ReqioTraits.MaxAmountCents / 10; power *= 10)
+        {
+            yield return power * 10 - 1;
+            yield return power * 10;
+            yield return power * 10 + 1;
+        }
+
+        yield return uint.MaxValue;
+        yield return (long)uint.MaxValue + 1;
+        yield return ReqioTraits.MaxAmountCents;
+    }
+
+    [TestCaseSource(nameof(NumbersAtEveryDigitBoundary))]
+    public void Amounts_are_plain_decimal_digits_at_every_length(long amount)
+    {
+        string json = PayloadOf(new ReqioUser("u", traits: ReqioTraits.Monthly("p", amount)));
+
+        Assert.That(json, Does.Contain($"\"amount\":{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)},"));
+    }
+
     [Test]
     public void Users_are_records_with_value_equality_and_readable_ToString()
     {

@@ -58,12 +58,17 @@ public static class ReqioToken
         Validation.NotNull(options, nameof(options));
         TokenLayout layout = TokenEncoder.Measure(user, options);
 #if NETSTANDARD2_0
-        var bytes = new byte[layout.TokenLength];
+        byte[] bytes = new byte[layout.TokenLength + layout.ScratchLength];
+        TokenEncoder.Write(user, options, layout,
+            TokenBuffer.Over(bytes, 0, layout.TokenLength), TokenBuffer.Over(bytes, layout.TokenLength, layout.ScratchLength));
+        return Encoding.ASCII.GetString(bytes, 0, layout.TokenLength);
 #else
-        Span<byte> bytes = stackalloc byte[layout.TokenLength];
+        // At most MaxTokenLength plus its JSON: about 14 KiB in the worst case, 0.5 KiB for a typical user.
+        Span<byte> bytes = stackalloc byte[layout.TokenLength + layout.ScratchLength];
+        Span<byte> token = bytes.Slice(0, layout.TokenLength);
+        TokenEncoder.Write(user, options, layout, new TokenBuffer(token), new TokenBuffer(bytes.Slice(layout.TokenLength)));
+        return Encoding.ASCII.GetString(token);
 #endif
-        TokenEncoder.Write(user, options, layout, new TokenBuffer(bytes));
-        return Encoding.ASCII.GetString(bytes);
     }
 
     /// <summary>
@@ -104,9 +109,10 @@ public static class ReqioToken
             return false;
         }
 
-        Span<byte> bytes = stackalloc byte[layout.TokenLength];
-        TokenEncoder.Write(user, options, layout, new TokenBuffer(bytes));
-        charsWritten = Encoding.ASCII.GetChars(bytes, destination);
+        Span<byte> bytes = stackalloc byte[layout.TokenLength + layout.ScratchLength];
+        Span<byte> token = bytes.Slice(0, layout.TokenLength);
+        TokenEncoder.Write(user, options, layout, new TokenBuffer(token), new TokenBuffer(bytes.Slice(layout.TokenLength)));
+        charsWritten = Encoding.ASCII.GetChars(token, destination);
         return true;
     }
 
@@ -132,7 +138,8 @@ public static class ReqioToken
             return false;
         }
 
-        TokenEncoder.Write(user, options, layout, new TokenBuffer(utf8Destination.Slice(0, layout.TokenLength)));
+        Span<byte> scratch = stackalloc byte[layout.ScratchLength];
+        TokenEncoder.Write(user, options, layout, new TokenBuffer(utf8Destination.Slice(0, layout.TokenLength)), new TokenBuffer(scratch));
         bytesWritten = layout.TokenLength;
         return true;
     }

@@ -3,10 +3,9 @@ using System.Text;
 namespace Reqio.Sdk;
 
 /// <summary>
-/// Base64url without padding (RFC 7515 §2), written forward inside one buffer. The source may lie later in the same
-/// buffer than the destination, overlapping it, as long as it starts at least <c>length / 3</c> bytes after the
-/// destination: each group reads its three source bytes before writing its four, so by the time a write reaches a
-/// source byte, that byte has been read. <see cref="TokenEncoder"/> lays tokens out to keep that distance.
+/// Base64url without padding (RFC 7515 §2), from one buffer to another. Where the target has vector helpers,
+/// <see cref="TokenBuffer.EncodeBase64UrlGroups"/> does the whole 3-byte groups and this writes the last one or two
+/// bytes; elsewhere this writes everything.
 /// </summary>
 internal static class Base64UrlWriter
 {
@@ -16,40 +15,38 @@ internal static class Base64UrlWriter
     /// <summary>How many characters <paramref name="length"/> bytes take, without padding.</summary>
     public static int GetEncodedLength(int length) => ((length * 4) + 2) / 3;
 
-    /// <summary>Encodes <paramref name="length"/> bytes from <paramref name="source"/> to <paramref name="destination"/>.</summary>
-    public static void Encode(TokenBuffer buffer, int source, int length, int destination)
+    /// <summary>
+    /// Encodes the first <paramref name="length"/> bytes of <paramref name="input"/> into <paramref name="output"/>
+    /// at <paramref name="offset"/>, which has room for <see cref="GetEncodedLength"/> characters.
+    /// </summary>
+    public static void Encode(TokenBuffer input, int length, TokenBuffer output, int offset)
     {
+        int source = input.EncodeBase64UrlGroups(0, length, output, offset);
+        int destination = offset + (source / 3 * 4);
         byte[] alphabet = s_alphabet;
-        int end = source + length - (length % 3);
-        while (source < end)
+        while (length - source >= 3)
         {
-            int group = (buffer[source] << 16) | (buffer[source + 1] << 8) | buffer[source + 2];
-            buffer[destination] = alphabet[group >> 18];
-            buffer[destination + 1] = alphabet[(group >> 12) & 0x3F];
-            buffer[destination + 2] = alphabet[(group >> 6) & 0x3F];
-            buffer[destination + 3] = alphabet[group & 0x3F];
+            int group = (input[source] << 16) | (input[source + 1] << 8) | input[source + 2];
+            output[destination] = alphabet[group >> 18];
+            output[destination + 1] = alphabet[(group >> 12) & 0x3F];
+            output[destination + 2] = alphabet[(group >> 6) & 0x3F];
+            output[destination + 3] = alphabet[group & 0x3F];
             source += 3;
             destination += 4;
         }
 
-        switch (length % 3)
+        if (length - source == 1)
         {
-            case 1:
-            {
-                int group = buffer[source] << 16;
-                buffer[destination] = alphabet[group >> 18];
-                buffer[destination + 1] = alphabet[(group >> 12) & 0x3F];
-                break;
-            }
-
-            case 2:
-            {
-                int group = (buffer[source] << 16) | (buffer[source + 1] << 8);
-                buffer[destination] = alphabet[group >> 18];
-                buffer[destination + 1] = alphabet[(group >> 12) & 0x3F];
-                buffer[destination + 2] = alphabet[(group >> 6) & 0x3F];
-                break;
-            }
+            int group = input[source] << 16;
+            output[destination] = alphabet[group >> 18];
+            output[destination + 1] = alphabet[(group >> 12) & 0x3F];
+        }
+        else if (length - source == 2)
+        {
+            int group = (input[source] << 16) | (input[source + 1] << 8);
+            output[destination] = alphabet[group >> 18];
+            output[destination + 1] = alphabet[(group >> 12) & 0x3F];
+            output[destination + 2] = alphabet[(group >> 6) & 0x3F];
         }
     }
 }

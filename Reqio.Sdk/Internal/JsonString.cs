@@ -51,8 +51,19 @@ internal static class JsonString
     /// <remarks>The caller has measured and validated the value with <see cref="GetEscapedLength"/>.</remarks>
     public static int Write(TokenBuffer buffer, int position, string value)
     {
-        foreach (char c in value)
+        int i = 0;
+        while (i < value.Length)
         {
+            // Where the target can, copy the whole run of plain characters at once; otherwise go one by one.
+            int run = buffer.WritePlainRun(position, value, i);
+            position += run;
+            i += run;
+            if (i == value.Length)
+            {
+                break;
+            }
+
+            char c = value[i++];
             if (c < 0x80 && s_asciiLengths[c] == 1)
             {
                 buffer[position++] = (byte)c;

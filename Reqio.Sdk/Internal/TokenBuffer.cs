@@ -1,24 +1,63 @@
 using System.Security.Cryptography;
+#if NET8_0_OR_GREATER
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+#endif
 
 namespace Reqio.Sdk;
 
 /// <summary>
-/// The bytes a token is written into. Where the target has spans this is the caller's span, so a token is written
-/// straight into the caller's memory; on netstandard2.0, which has no spans without a package, it is an array.
-/// This file holds every line in which the targets differ about storage and the MAC; the JSON, base64url and number
-/// writers above it are shared by all targets.
+/// A run of bytes the encoder writes: the token itself, or the scratch space its payload JSON and MAC are built in.
+/// On targets with spans this is a span (the caller's destination, or stack memory); on netstandard2.0, which has
+/// no spans without a package, it is a slice of an array.
+/// <para>
+/// This file holds every line in which the targets differ, apart from the public span overloads: storage, the MAC,
+/// and the two bulk operations that .NET 8 does with vector instructions (copying a run of plain ASCII text, and
+/// base64-encoding whole 3-byte groups). Elsewhere those bulk operations report that they did nothing, and the
+/// shared scalar code in <see cref="JsonString"/> and <see cref="Base64UrlWriter"/> does the work.
+/// </para>
 /// </summary>
 internal readonly ref struct TokenBuffer
 {
 #if NETSTANDARD2_0
-    private readonly byte[] _bytes;
+    private readonly byte[] _array;
+    private readonly int _offset;
 
-    public TokenBuffer(byte[] bytes) => _bytes = bytes;
+    private TokenBuffer(byte[] array, int offset, int length)
+    {
+        _array = array;
+        _offset = offset;
+        Length = length;
+    }
+
+    public static TokenBuffer Over(byte[] array, int offset, int length) => new(array, offset, length);
+
+    public int Length { get; }
+
+    public byte this[int index]
+    {
+        get => _array[_offset + index];
+        set => _array[_offset + index] = value;
+    }
+
+    public int Write(int position, byte[] source)
+    {
+        Buffer.BlockCopy(source, 0, _array, _offset + position, source.Length);
+        return position + source.Length;
+    }
+
+    public void WriteMac(HMACSHA256 hmac, int count, TokenBuffer destination)
+    {
+        byte[] mac = hmac.ComputeHash(_array, _offset, count);
+        Buffer.BlockCopy(mac, 0, destination._array, destination._offset, mac.Length);
+    }
 #else
     private readonly Span<byte> _bytes;
 
     public TokenBuffer(Span<byte> bytes) => _bytes = bytes;
-#endif
+
+    public static TokenBuffer Over(byte[] array, int offset, int length) => new(array.AsSpan(offset, length));
 
     public int Length => _bytes.Length;
 
@@ -28,29 +67,61 @@ internal readonly ref struct TokenBuffer
         set => _bytes[index] = value;
     }
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="position"/>; returns the position after it.</summary>
     public int Write(int position, byte[] source)
     {
-#if NETSTANDARD2_0
-        Buffer.BlockCopy(source, 0, _bytes, position, source.Length);
-#else
         source.CopyTo(_bytes.Slice(position));
-#endif
         return position + source.Length;
     }
 
-    /// <summary>
-    /// Writes the HMAC-SHA256 of the first <paramref name="count"/> bytes to the 32 bytes at
-    /// <paramref name="destination"/>, which must not overlap them.
-    /// </summary>
-    public void WriteMac(HMACSHA256 hmac, int count, int destination)
+    public void WriteMac(HMACSHA256 hmac, int count, TokenBuffer destination)
     {
-#if NETSTANDARD2_0
-        byte[] mac = hmac.ComputeHash(_bytes, 0, count);
-        Buffer.BlockCopy(mac, 0, _bytes, destination, mac.Length);
-#else
-        bool written = hmac.TryComputeHash(_bytes.Slice(0, count), _bytes.Slice(destination, Hs256Signer.MacLength), out _);
-        System.Diagnostics.Debug.Assert(written, "The MAC always fits: its destination is exactly 32 bytes.");
-#endif
+        bool written = hmac.TryComputeHash(_bytes.Slice(0, count), destination._bytes.Slice(0, Hs256Signer.MacLength), out _);
+        System.Diagnostics.Debug.Assert(written, "The destination holds a whole MAC.");
     }
+#endif
+
+#if NET8_0_OR_GREATER
+    // The characters JSON takes as they are: printable ASCII except the quote and the backslash.
+    private static readonly SearchValues<char> s_plainJson = SearchValues.Create(
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    /// <summary>
+    /// Copies the run of characters from <paramref name="start"/> that JSON takes unescaped to <paramref name="position"/>;
+    /// returns how many it copied.
+    /// </summary>
+    public int WritePlainRun(int position, string value, int start)
+    {
+        ReadOnlySpan<char> rest = value.AsSpan(start);
+        int run = rest.IndexOfAnyExcept(s_plainJson);
+        if (run < 0)
+        {
+            run = rest.Length;
+        }
+
+        Ascii.FromUtf16(rest.Slice(0, run), _bytes.Slice(position), out int written);
+        System.Diagnostics.Debug.Assert(written == run, "A plain run is ASCII.");
+        return run;
+    }
+
+    /// <summary>
+    /// Base64url-encodes the whole 3-byte groups of <paramref name="length"/> bytes from <paramref name="source"/> to
+    /// <paramref name="destination"/> at <paramref name="offset"/>; returns how many source bytes it consumed.
+    /// </summary>
+    public int EncodeBase64UrlGroups(int source, int length, TokenBuffer destination, int offset)
+    {
+        int groups = length - (length % 3);
+        Span<byte> output = destination._bytes.Slice(offset);
+        Base64.EncodeToUtf8(_bytes.Slice(source, groups), output, out _, out int written);
+        output = output.Slice(0, written);
+        output.Replace((byte)'+', (byte)'-');
+        output.Replace((byte)'/', (byte)'_');
+        return groups;
+    }
+#else
+    /// <summary>Copies nothing: without vector helpers <see cref="JsonString"/> writes every character itself.</summary>
+    public int WritePlainRun(int position, string value, int start) => 0;
+
+    /// <summary>Encodes nothing: without vector helpers <see cref="Base64UrlWriter"/> encodes every group itself.</summary>
+    public int EncodeBase64UrlGroups(int source, int length, TokenBuffer destination, int offset) => 0;
+#endif
 }

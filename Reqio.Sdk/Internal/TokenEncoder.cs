@@ -4,14 +4,9 @@ using System.Text;
 namespace Reqio.Sdk;
 
 /// <summary>
-/// The encoder: lays a token out (<see cref="Measure"/>), then writes it in place (<see cref="Write"/>).
-/// <para>
-/// The payload JSON is written at the very end of the token's space, then base64url-encoded forward into the place
-/// after the header. The encoded payload grows by a third, so the gap between the JSON and its encoding (a third
-/// of the JSON, plus the 44 signature characters still unwritten) never closes before the JSON has been read.
-/// The MAC is then computed into the signature's last 32 bytes and encoded forward over itself the same way.
-/// No scratch memory is needed: a token is written once, into its destination.
-/// </para>
+/// The encoder: lays a token out (<see cref="Measure"/>), then writes it (<see cref="Write"/>): the payload JSON into
+/// scratch space, its base64url after the header, then the MAC of both into the scratch space (the JSON is no longer
+/// needed) and its base64url after the second dot. The token is written once, straight into its destination.
 /// </summary>
 internal static class TokenEncoder
 {
@@ -85,7 +80,7 @@ internal static class TokenEncoder
     public static byte[] BuildAudienceClaim(string audience, int escapedLength)
     {
         var bytes = new byte[s_audienceOpen.Length + escapedLength + s_issuedAtOpen.Length];
-        var buffer = new TokenBuffer(bytes);
+        var buffer = TokenBuffer.Over(bytes, 0, bytes.Length);
         int position = buffer.Write(0, s_audienceOpen);
         position = JsonString.Write(buffer, position, audience);
         position = buffer.Write(position, s_issuedAtOpen);
@@ -114,31 +109,33 @@ internal static class TokenEncoder
     public static int MeasureLongest(ReqioUser user, ReqioOptions options) =>
         new TokenLayout(0, 0, MeasurePayload(user, options, MaxTimeDigits, MaxTimeDigits)).TokenLength;
 
-    /// <summary>Writes the token laid out by <paramref name="layout"/>; <paramref name="buffer"/> is exactly that long.</summary>
-    public static void Write(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer)
+    /// <summary>
+    /// Writes the token laid out by <paramref name="layout"/> into <paramref name="token"/>, which is exactly that
+    /// long, using <paramref name="scratch"/> (<see cref="TokenLayout.ScratchLength"/> bytes) for the JSON and the MAC.
+    /// </summary>
+    public static void Write(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer token, TokenBuffer scratch)
     {
-        Debug.Assert(buffer.Length == layout.TokenLength, "The buffer is cut to the token's length.");
+        Debug.Assert(token.Length == layout.TokenLength, "The token is cut to its length.");
+        Debug.Assert(scratch.Length >= layout.ScratchLength, "The scratch space holds the JSON and the MAC.");
 
-        int json = buffer.Length - layout.JsonLength;
-        int end = WritePayload(user, options, layout, buffer, json);
-        Debug.Assert(end == buffer.Length, "The payload was measured exactly.");
+        int end = WritePayload(user, options, layout, scratch);
+        Debug.Assert(end == layout.JsonLength, "The payload was measured exactly.");
 
-        int position = buffer.Write(0, s_header);
-        Base64UrlWriter.Encode(buffer, json, layout.JsonLength, position);
+        int position = token.Write(0, s_header);
+        Base64UrlWriter.Encode(scratch, layout.JsonLength, token, position);
         position += layout.PayloadLength;
-        buffer[position] = (byte)'.';
+        token[position] = (byte)'.';
 
-        int mac = buffer.Length - Hs256Signer.MacLength;
-        options.Signer.Sign(buffer, position, mac);
-        Base64UrlWriter.Encode(buffer, mac, Hs256Signer.MacLength, position + 1);
+        options.Signer.Sign(token, position, scratch);
+        Base64UrlWriter.Encode(scratch, Hs256Signer.MacLength, token, position + 1);
     }
 
     private static int MeasurePayload(ReqioUser user, ReqioOptions options, int issuedAtDigits, int expiresAtDigits) =>
         user.JsonLength + options.AudienceClaim.Length + issuedAtDigits + s_expiresAtOpen.Length + expiresAtDigits + 1;
 
-    private static int WritePayload(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer, int position)
+    private static int WritePayload(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer)
     {
-        position = buffer.Write(position, s_subOpen);
+        int position = buffer.Write(0, s_subOpen);
         position = JsonString.Write(buffer, position, user.Id);
         if (user.Email is { } email)
         {

@@ -33,6 +33,9 @@ internal readonly struct TokenLayout
     /// <summary>The payload's length in base64url.</summary>
     public int PayloadLength { get; }
 
+    /// <summary>The scratch space the encoder needs: room for the payload JSON, and later for the 32-byte MAC.</summary>
+    public int ScratchLength => Math.Max(JsonLength, Hs256Signer.MacLength);
+
     /// <summary>The whole token's length; every character is ASCII, so it is the same in chars and in UTF-8 bytes.</summary>
     public int TokenLength => HeaderLength + PayloadLength + SignatureLength;
 }
