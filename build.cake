@@ -1,0 +1,102 @@
+// Reqio.Sdk build: `dotnet tool restore && dotnet cake --target=<Task>`.
+//   Clean      removes artifacts/ and every bin/ and obj/.
+//   Build      Release build of the solution, warnings as errors.
+//   Test       installs the jose verifier (npm ci), then runs the tests once per library build
+//              (netstandard2.0, netstandard2.1, net8.0); TRX results land in artifacts/test-results/.
+//   Pack       packs Reqio.Sdk into artifacts/packages/.
+//   Default    Test.
+
+var target = Argument("target", "Default");
+var configuration = Argument("configuration", "Release");
+
+var artifacts = MakeAbsolute(Directory("./artifacts"));
+var testResults = artifacts.Combine("test-results");
+var packages = artifacts.Combine("packages");
+var solution = "./Reqio.Sdk.slnx";
+var library = "./Reqio.Sdk/Reqio.Sdk.csproj";
+var tests = "./Reqio.Sdk.Tests/Reqio.Sdk.Tests.csproj";
+var sdkBuilds = new[] { "netstandard2.0", "netstandard2.1", "net8.0" };
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectories("./**/bin");
+    CleanDirectories("./**/obj");
+    CleanDirectory(artifacts);
+});
+
+Task("__InstallJose")
+    .Description("Installs jose for the Node verifier from the committed lock file.")
+    .Does(() =>
+{
+    var exitCode = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = "ci --no-audit --no-fund",
+        WorkingDirectory = "./Reqio.Sdk.Tests/jose-verifier",
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"npm ci failed with exit code {exitCode}; the jose tests need node and npm.");
+    }
+});
+
+Task("Build")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings
+    {
+        Configuration = configuration,
+        MSBuildSettings = new DotNetMSBuildSettings { TreatAllWarningsAs = MSBuildTreatAllWarningsAs.Error },
+    });
+});
+
+Task("Test")
+    .IsDependentOn("__InstallJose")
+    .Does(() =>
+{
+    CleanDirectory(testResults);
+    var failed = new List<string>();
+    foreach (var sdkBuild in sdkBuilds)
+    {
+        Information($"Testing the {sdkBuild} build of Reqio.Sdk on net10.0");
+        try
+        {
+            DotNetTest(tests, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                Loggers = { $"trx;LogFileName={sdkBuild}.trx", "console;verbosity=minimal" },
+                ResultsDirectory = testResults,
+                MSBuildSettings = new DotNetMSBuildSettings { TreatAllWarningsAs = MSBuildTreatAllWarningsAs.Error }
+                    .WithProperty("SdkTarget", sdkBuild),
+            });
+        }
+        catch (Exception e)
+        {
+            // Keep going, so every build's results are reported; fail the task at the end.
+            Error($"Tests of the {sdkBuild} build failed: {e.Message}");
+            failed.Add(sdkBuild);
+        }
+    }
+
+    if (failed.Count > 0)
+    {
+        throw new CakeException($"Tests failed for: {string.Join(", ", failed)}");
+    }
+});
+
+Task("Pack")
+    .Does(() =>
+{
+    CleanDirectory(packages);
+    DotNetPack(library, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = packages,
+        MSBuildSettings = new DotNetMSBuildSettings { TreatAllWarningsAs = MSBuildTreatAllWarningsAs.Error },
+    });
+});
+
+Task("Default")
+    .IsDependentOn("Test");
+
+RunTarget(target);
