@@ -4,6 +4,8 @@
 //   Test       installs the jose verifier (npm ci), then runs the tests once per library build
 //              (netstandard2.0, netstandard2.1, net8.0); TRX results land in artifacts/test-results/.
 //   Pack       packs Reqio.Sdk into artifacts/packages/.
+//   Benchmark  runs every benchmark (a quick job; `--full` for BenchmarkDotNet's default job) and writes the
+//              GitHub-markdown tables and perf-review.md to artifacts/benchmarks/.
 //   Default    Test.
 
 var target = Argument("target", "Default");
@@ -15,6 +17,8 @@ var packages = artifacts.Combine("packages");
 var solution = "./Reqio.Sdk.slnx";
 var library = "./Reqio.Sdk/Reqio.Sdk.csproj";
 var tests = "./Reqio.Sdk.Tests/Reqio.Sdk.Tests.csproj";
+var benchmarks = "./Reqio.Sdk.Benchmarks/Reqio.Sdk.Benchmarks.csproj";
+var benchmarkResults = artifacts.Combine("benchmarks");
 var sdkBuilds = new[] { "netstandard2.0", "netstandard2.1", "net8.0" };
 
 Task("Clean")
@@ -94,6 +98,24 @@ Task("Pack")
         OutputDirectory = packages,
         MSBuildSettings = new DotNetMSBuildSettings { TreatAllWarningsAs = MSBuildTreatAllWarningsAs.Error },
     });
+});
+
+Task("Benchmark")
+    .Does(() =>
+{
+    CleanDirectory(benchmarkResults);
+    var arguments = new ProcessArgumentBuilder()
+        .Append("--filter").AppendQuoted("*")
+        .Append("--artifacts").AppendQuoted(benchmarkResults.FullPath)
+        .Append("--perf-review").AppendQuoted(benchmarkResults.CombineWithFilePath("perf-review.md").FullPath);
+    if (HasArgument("full"))
+    {
+        arguments.Append("--full");
+    }
+
+    DotNetRun(benchmarks, arguments, new DotNetRunSettings { Configuration = "Release" });
+    CopyFiles(GetFiles(benchmarkResults.FullPath + "/results/*-report-github.md"), benchmarkResults);
+    Information($"Reports: {benchmarkResults.FullPath}");
 });
 
 Task("Default")

@@ -1,9 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace Reqio.Sdk.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line (<c>--filter</c>, <c>--list flat</c>, …).</summary>
+/// <summary>
+/// Runs the benchmarks named on the command line (BenchmarkDotNet's own arguments: <c>--filter</c>, <c>--list flat</c>,
+/// <c>--artifacts</c>, …) plus two of ours: <c>--full</c> for BenchmarkDotNet's default job instead of the quick one,
+/// and <c>--perf-review FILE</c> to write the performance review from the results.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        var rest = new List<string>(args);
+        bool full = Take(rest, "--full");
+        string? reviewPath = TakeValue(rest, "--perf-review");
+
+        // The quick job keeps the whole suite under ten minutes on two cores; --full uses BenchmarkDotNet's defaults.
+        Job job = full
+            ? Job.Default.WithId("Full")
+            : Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
+        IConfig config = DefaultConfig.Instance
+            .AddJob(job.AsDefault())
+            .AddExporter(MarkdownExporter.GitHub);
+
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config).ToArray();
+        if (reviewPath is not null)
+        {
+            PerfReview.Write(summaries, reviewPath, job.Id);
+        }
+
+        bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        return failed ? 1 : 0;
+    }
+
+    private static bool Take(List<string> args, string flag) => args.Remove(flag);
+
+    private static string? TakeValue(List<string> args, string flag)
+    {
+        int at = args.IndexOf(flag);
+        if (at < 0 || at == args.Count - 1)
+        {
+            return null;
+        }
+
+        string value = args[at + 1];
+        args.RemoveRange(at, 2);
+        return value;
+    }
 }
