@@ -61,6 +61,8 @@ internal static class PerfReview
         AtLeast(text, "jose-jwt / `Mint`", Ratio(Mean(rows, "TokenBenchmarks", "Peer_JoseJwt_Encode"), mint), 5);
         AtLeast(text, "two threads' throughput / one thread's",
             Ratio(Mean(rows, "ThroughputBenchmarks", "Reqio_TryMint_OneThread"), Mean(rows, "ThroughputBenchmarks", "Reqio_TryMint_TwoThreadsSharingOptions")), 1.8);
+        double? ceiling = Ratio(Mean(rows, "MachineCeilingBenchmarks", "Machine_ArithmeticLoop_OneThread"), Mean(rows, "MachineCeilingBenchmarks", "Machine_ArithmeticLoop_TwoThreads"));
+        text.AppendLine($"| control: this machine's own two-thread gain on shared-nothing arithmetic | {Times(ceiling)} | (the ceiling for the row above) | – |");
         ClaimSizeGrowth(text, rows);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

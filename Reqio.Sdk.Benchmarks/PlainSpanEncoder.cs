@@ -42,9 +42,9 @@ internal sealed class PlainSpanEncoder
         Span<byte> token = stackalloc byte[2048];
         s_header.CopyTo(token);
         int length = s_header.Length + Base64Url.EncodeToUtf8(json[..n], token[s_header.Length..]);
-        token[length++] = (byte)'.';
         Span<byte> mac = stackalloc byte[32];
         _hmac.TryComputeHash(token[..length], mac, out _);
+        token[length++] = (byte)'.';
         length += Base64Url.EncodeToUtf8(mac, token[length..]);
         return Encoding.ASCII.GetString(token[..length]);
     }

@@ -54,28 +54,33 @@ internal static class JsonString
         int i = 0;
         while (i < value.Length)
         {
-            // Where the target can, copy the whole run of plain characters at once; otherwise go one by one.
-            int run = buffer.WritePlainRun(position, value, i);
-            position += run;
-            i += run;
-            if (i == value.Length)
+            char c = value[i];
+            if (!IsPlain(c))
             {
-                break;
+                position = WriteEscaped(buffer, position, c);
+                i++;
+                continue;
             }
 
-            char c = value[i++];
-            if (c < 0x80 && s_asciiLengths[c] == 1)
+            // Two plain characters or more: where the target can, copy the whole run at once.
+            int run = i + 1 < value.Length && IsPlain(value[i + 1]) ? buffer.WritePlainRun(position, value, i) : 0;
+            if (run == 0)
             {
                 buffer[position++] = (byte)c;
+                run = 1;
             }
             else
             {
-                position = WriteEscaped(buffer, position, c);
+                position += run;
             }
+
+            i += run;
         }
 
         return position;
     }
+
+    private static bool IsPlain(char c) => c < 0x80 && s_asciiLengths[c] == 1;
 
     private static int WriteEscaped(TokenBuffer buffer, int position, char c)
     {
