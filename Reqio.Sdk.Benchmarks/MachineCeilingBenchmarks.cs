@@ -8,6 +8,7 @@ namespace Reqio.Sdk.Benchmarks;
 /// arithmetic that shares nothing. Whatever two threads fail to gain here, the machine withholds (a virtual CPU
 /// shared with other guests, say), so it bounds what the SDK can gain on the same run.
 /// </summary>
+[MemoryDiagnoser]
 public class MachineCeilingBenchmarks
 {
     private const int Steps = 4_000_000;

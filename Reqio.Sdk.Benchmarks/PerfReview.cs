@@ -121,7 +121,7 @@ internal static class PerfReview
 
     private static string Times(double? ratio) => ratio is null ? "not measured" : ratio.Value.ToString("0.00", s_invariant) + " ×";
 
-    private static string Ns(double ns) => ns.ToString("#,0", s_invariant) + " ns";
+    private static string Ns(double ns) => ns.ToString(Math.Abs(ns) < 100 ? "0.00" : "#,0", s_invariant) + " ns";
 
     private static string Bytes(long? bytes) => bytes is null ? "?" : bytes.Value.ToString("#,0", s_invariant) + " B";
 
