@@ -54,9 +54,7 @@ public static class ReqioToken
     /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
     public static string Mint(ReqioUser user, ReqioOptions options)
     {
-        Validation.NotNull(user, nameof(user));
-        Validation.NotNull(options, nameof(options));
-        TokenLayout layout = TokenEncoder.Measure(user, options);
+        TokenLayout layout = Measure(user, options);
 #if NETSTANDARD2_0
         byte[] bytes = new byte[layout.TokenLength + layout.ScratchLength];
         TokenEncoder.Write(user, options, layout,
@@ -86,6 +84,14 @@ public static class ReqioToken
         return TokenEncoder.MeasureLongest(user, options);
     }
 
+    /// <summary>Checks the arguments, reads the clock and lays out the token: the start of every tier.</summary>
+    private static TokenLayout Measure(ReqioUser user, ReqioOptions options)
+    {
+        Validation.NotNull(user, nameof(user));
+        Validation.NotNull(options, nameof(options));
+        return TokenEncoder.Measure(user, options);
+    }
+
 #if !NETSTANDARD2_0
     /// <summary>Mints a token into <paramref name="destination"/> without allocating.</summary>
     /// <param name="user">The signed-in user.</param>
@@ -100,9 +106,7 @@ public static class ReqioToken
     /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
     public static bool TryMint(ReqioUser user, ReqioOptions options, Span<char> destination, out int charsWritten)
     {
-        Validation.NotNull(user, nameof(user));
-        Validation.NotNull(options, nameof(options));
-        TokenLayout layout = TokenEncoder.Measure(user, options);
+        TokenLayout layout = Measure(user, options);
         if (destination.Length < layout.TokenLength)
         {
             charsWritten = 0;
@@ -129,9 +133,7 @@ public static class ReqioToken
     /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
     public static bool TryMint(ReqioUser user, ReqioOptions options, Span<byte> utf8Destination, out int bytesWritten)
     {
-        Validation.NotNull(user, nameof(user));
-        Validation.NotNull(options, nameof(options));
-        TokenLayout layout = TokenEncoder.Measure(user, options);
+        TokenLayout layout = Measure(user, options);
         if (utf8Destination.Length < layout.TokenLength)
         {
             bytesWritten = 0;
