@@ -1,4 +1,5 @@
 using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
 #if REQIO_NET8
 using Microsoft.Extensions.Time.Testing;
 #endif
@@ -8,8 +9,6 @@ namespace Reqio.Sdk.Tests;
 /// <summary>iat is the clock's Unix seconds (fraction dropped) and exp is iat + lifetime, whatever the clock says.</summary>
 public sealed class ClockTests
 {
-    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
-    private const string Audience = "https://reqio.app/p/proj_abc123";
     private static readonly ReqioUser s_user = new("1");
 
     private static (long Iat, long Exp) Times(ReqioOptions options)

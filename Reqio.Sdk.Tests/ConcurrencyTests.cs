@@ -4,14 +4,13 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
 /// <summary>One options object shared by many threads: every token verifies and carries its own thread's user.</summary>
 public sealed class ConcurrencyTests
 {
-    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
-    private const string Audience = "https://reqio.app/p/proj_abc123";
 
     [Test]
     public void Threads_sharing_one_options_object_each_get_their_own_valid_tokens()

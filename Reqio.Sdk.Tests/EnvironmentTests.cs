@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
@@ -10,7 +11,6 @@ namespace Reqio.Sdk.Tests;
 [NonParallelizable]
 public sealed class EnvironmentTests
 {
-    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
     private static readonly string[] s_names = ["REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID"];
     private readonly Dictionary<string, string?> _saved = [];
 

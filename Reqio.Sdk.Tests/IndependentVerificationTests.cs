@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
@@ -12,8 +13,6 @@ namespace Reqio.Sdk.Tests;
 /// </summary>
 public sealed class IndependentVerificationTests
 {
-    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
-    private const string Audience = "https://reqio.app/p/proj_abc123";
     private const long Now = 1_764_000_000;
     private const int GeneratedCount = 300;
 

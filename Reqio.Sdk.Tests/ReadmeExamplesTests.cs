@@ -1,4 +1,5 @@
 using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
@@ -8,7 +9,6 @@ namespace Reqio.Sdk.Tests;
 /// </summary>
 public sealed class ReadmeExamplesTests
 {
-    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
 
     [Test]
     public void Mint_with_options()

@@ -1,13 +1,13 @@
 using System.Linq;
 using System.Text;
 using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
 /// <summary>The token's exact bytes, as the README documents them.</summary>
 public sealed class TokenFormatTests
 {
-    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
     private static readonly ReqioOptions s_options = new(Secret, "https://reqio.app/p/proj_abc123") { Clock = new FixedClock(1_764_000_000) };
 
     private static string PayloadOf(ReqioUser user) => Jwt.PayloadJson(ReqioToken.Mint(user, s_options));

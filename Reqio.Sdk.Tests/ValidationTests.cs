@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
@@ -9,8 +10,6 @@ namespace Reqio.Sdk.Tests;
 /// </summary>
 public sealed class ValidationTests
 {
-    private const string Secret = "rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
-    private const string Audience = "https://reqio.app/p/proj_abc123";
     private static readonly ReqioOptions s_options = new(Secret, Audience);
 
     // ---- ReqioUser ----
