@@ -1,8 +1,9 @@
 // Reqio.Sdk build: `dotnet tool restore && dotnet cake --target=<Task>`.
 //   Clean      removes artifacts/ and every bin/ and obj/.
 //   Build      Release build of the solution, warnings as errors.
-//   Test       installs the jose verifier (npm ci), then runs the tests once per library build
-//              (netstandard2.0, netstandard2.1, net8.0); TRX results land in artifacts/test-results/.
+//   Test       installs the jose verifier (npm ci), packs Reqio.Sdk and publishes the consumer app against the
+//              package (as IL and as a native AOT binary, warnings as errors), then runs the tests once per
+//              library build (netstandard2.0, netstandard2.1, net8.0); TRX results land in artifacts/test-results/.
 //   Pack       packs Reqio.Sdk into artifacts/packages/.
 //   Benchmark  runs every benchmark (a quick job; `--full` for BenchmarkDotNet's default job) and writes the
 //              GitHub-markdown tables and perf-review.md to artifacts/benchmarks/.
@@ -17,6 +18,8 @@ var packages = artifacts.Combine("packages");
 var solution = "./Reqio.Sdk.slnx";
 var library = "./Reqio.Sdk/Reqio.Sdk.csproj";
 var tests = "./Reqio.Sdk.Tests/Reqio.Sdk.Tests.csproj";
+var consumer = "./Reqio.Sdk.Tests/Consumer/Reqio.Sdk.Consumer.csproj";
+var consumerOutput = artifacts.Combine("consumer");
 var benchmarks = "./Reqio.Sdk.Benchmarks/Reqio.Sdk.Benchmarks.csproj";
 var benchmarkResults = artifacts.Combine("benchmarks");
 var sdkBuilds = new[] { "netstandard2.0", "netstandard2.1", "net8.0" };
@@ -54,8 +57,40 @@ Task("Build")
     });
 });
 
+Task("__PublishConsumer")
+    .Description("Publishes the consumer app against the freshly packed package, as IL and as native AOT.")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    // Its package folder goes too, so the restore takes the package just packed, never an older copy of the version.
+    CleanDirectory(consumerOutput);
+    foreach (var (name, aot) in new[] { ("jit", false), ("aot", true) })
+    {
+        var msbuild = new DotNetMSBuildSettings { TreatAllWarningsAs = MSBuildTreatAllWarningsAs.Error }
+            .AddFileLogger(new MSBuildFileLoggerSettings
+            {
+                LogFile = consumerOutput.CombineWithFilePath($"{name}-publish.log").FullPath,
+                Verbosity = DotNetVerbosity.Normal,
+            });
+        if (aot)
+        {
+            msbuild = msbuild.WithProperty("PublishAot", "true");
+        }
+
+        DotNetPublish(consumer, new DotNetPublishSettings
+        {
+            Configuration = configuration,
+            Runtime = aot ? "linux-x64" : null,
+            SelfContained = aot ? (bool?)null : false,
+            OutputDirectory = consumerOutput.Combine(name),
+            MSBuildSettings = msbuild,
+        });
+    }
+});
+
 Task("Test")
     .IsDependentOn("__InstallJose")
+    .IsDependentOn("__PublishConsumer")
     .Does(() =>
 {
     CleanDirectory(testResults);

@@ -1,0 +1,171 @@
+#if REQIO_NET8
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using System.Xml.Linq;
+using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
+
+namespace Reqio.Sdk.Tests;
+
+/// <summary>
+/// Reqio.Sdk as a customer gets it: the packed .nupkg, and a console app that references that package (not the
+/// project), published as IL and as a native AOT binary. The Test task packs and publishes before the tests run
+/// (artifacts/packages, artifacts/consumer); these tests run in the net8.0 run only, since they test the package.
+/// </summary>
+[NonParallelizable]
+public sealed class PackageConsumerTests
+{
+    private static readonly string s_artifacts = FindArtifacts();
+
+    [Test]
+    public void The_package_holds_three_builds_with_docs_a_readme_and_no_dependencies()
+    {
+        string package = SinglePackage("*.nupkg");
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+
+        foreach (string target in new[] { "netstandard2.0", "netstandard2.1", "net8.0" })
+        {
+            Assert.That(entries, Does.Contain($"lib/{target}/Reqio.Sdk.dll").And.Contain($"lib/{target}/Reqio.Sdk.xml"));
+        }
+
+        Assert.That(entries, Does.Contain("README.md"));
+        Assert.That(entries.Count(e => e.StartsWith("lib/", StringComparison.Ordinal)), Is.EqualTo(6));
+        XDocument nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        XElement metadata = nuspec.Root.Element(ns + "metadata")!;
+        Assert.That(metadata.Descendants(ns + "dependency"), Is.Empty, "the package depends on nothing, on any target");
+        Assert.That(metadata.Element(ns + "dependencies")!.Elements(ns + "group").Count(), Is.EqualTo(3));
+        Assert.That((string?)metadata.Element(ns + "license"), Is.EqualTo("MIT"));
+        Assert.That((string?)metadata.Element(ns + "readme"), Is.EqualTo("README.md"));
+        Assert.That((string?)metadata.Element(ns + "description"), Is.Not.Empty);
+        Assert.That((string?)metadata.Element(ns + "tags"), Does.Contain("jwt"));
+        Assert.That(SinglePackage("*.snupkg"), Does.EndWith(".snupkg"));
+    }
+
+    [Test]
+    public void The_consumer_was_built_from_the_package_not_the_project()
+    {
+        string deps = File.ReadAllText(Path.Combine(s_artifacts, "consumer", "jit", "Reqio.Sdk.Consumer.deps.json"));
+        var libraries = System.Text.Json.Nodes.JsonNode.Parse(deps)!["libraries"]!.AsObject();
+        var reqio = libraries.Single(l => l.Key.StartsWith("Reqio.Sdk/", StringComparison.Ordinal));
+
+        Assert.That((string?)reqio.Value!["type"], Is.EqualTo("package"));
+    }
+
+    [TestCase("jit")]
+    [TestCase("aot")]
+    public void The_publish_had_no_warning_at_all(string flavor)
+    {
+        string log = File.ReadAllText(Path.Combine(s_artifacts, "consumer", $"{flavor}-publish.log"));
+
+        Assert.That(log, Does.Contain("0 Warning(s)"));
+        Assert.That(log.Split('\n').Where(l => l.Contains("warning", StringComparison.Ordinal)), Is.Empty);
+        if (flavor == "aot")
+        {
+            Assert.That(log, Does.Contain("Generating native code"));
+        }
+    }
+
+    [Test]
+    public void The_IL_consumer_mints_from_the_environment_a_token_that_verifies()
+    {
+        string dll = Path.Combine(s_artifacts, "consumer", "jit", "Reqio.Sdk.Consumer.dll");
+
+        AssertMintsVerifiedToken("dotnet", $"\"{dll}\" package-jit-user", "package-jit-user");
+    }
+
+    [Test]
+    public void The_native_AOT_consumer_mints_from_the_environment_a_token_that_verifies()
+    {
+        string binary = Path.Combine(s_artifacts, "consumer", "aot", "Reqio.Sdk.Consumer");
+        byte[] head = File.ReadAllBytes(binary).Take(4).ToArray();
+        Assert.That(head, Is.EqualTo(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }), "a native executable");
+        Assert.That(File.Exists(Path.Combine(s_artifacts, "consumer", "aot", "Reqio.Sdk.dll")), Is.False, "no IL beside it");
+
+        AssertMintsVerifiedToken(binary, "package-aot-user", "package-aot-user");
+    }
+
+    [Test]
+    public void The_native_AOT_consumer_without_configuration_fails_naming_the_variables()
+    {
+        string binary = Path.Combine(s_artifacts, "consumer", "aot", "Reqio.Sdk.Consumer");
+
+        (int exit, string _, string error) = Run(binary, "x", new Dictionary<string, string?>());
+
+        Assert.That(exit, Is.Not.Zero);
+        Assert.That(error, Does.Contain("REQIO_SECRET").And.Contain("REQIO_PROJECT_ID"));
+    }
+
+    private static void AssertMintsVerifiedToken(string program, string arguments, string expectedSub)
+    {
+        long before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        (int exit, string output, string error) = Run(program, arguments, new Dictionary<string, string?>
+        {
+            ["REQIO_SECRET"] = Secret,
+            ["REQIO_PROJECT_ID"] = "proj_abc123",
+        });
+        Assert.That(exit, Is.Zero, error);
+        string token = output.Trim();
+
+        var payload = IdentityModelVerifier.Verify(token, Encoding.UTF8.GetBytes(Secret), Audience, DateTimeOffset.UtcNow);
+        var expected = Jwt.ExpectedClaims(new ReqioUser(expectedSub, "grace@example.org", ReqioTraits.Yearly("business", 58_800)),
+            Audience, (long)payload["iat"]!, 300);
+        Assert.That(Jwt.SameClaims(payload, expected), Is.True, payload.ToJsonString());
+        Assert.That((long)payload["iat"]!, Is.InRange(before, before + 60));
+        var jose = JoseVerifier.VerifyAll([token], Secret, Audience, before + 1).Single();
+        Assert.That(Jwt.SameClaims(jose, expected), Is.True);
+    }
+
+    private static (int Exit, string Output, string Error) Run(string program, string arguments, Dictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string name in new[] { "REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using Process process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+
+    private static string SinglePackage(string pattern)
+    {
+        string[] found = Directory.GetFiles(Path.Combine(s_artifacts, "packages"), pattern);
+        Assert.That(found, Has.Length.EqualTo(1), $"one {pattern} in artifacts/packages");
+        return found[0];
+    }
+
+    private static string FindArtifacts()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "artifacts");
+            if (Directory.Exists(Path.Combine(candidate, "consumer", "aot")) && Directory.Exists(Path.Combine(candidate, "packages")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new AssertionException(
+            "artifacts/packages and artifacts/consumer were not found: run `dotnet cake --target=Test`, which packs and publishes them first.");
+    }
+}
+#endif
