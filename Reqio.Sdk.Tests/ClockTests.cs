@@ -50,10 +50,10 @@ public sealed class ClockTests
     public void The_epoch_and_the_year_9999_are_written_exactly()
     {
         var epoch = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(0) };
-        var last = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.MaxValue), Lifetime = TimeSpan.FromHours(1) };
+        var last = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.MaxValue.AddHours(-1)), Lifetime = TimeSpan.FromHours(1) };
 
         Assert.That(Times(epoch), Is.EqualTo((0L, 300L)));
-        Assert.That(Times(last), Is.EqualTo((253_402_300_799L, 253_402_304_399L)));
+        Assert.That(Times(last), Is.EqualTo((253_402_297_199L, 253_402_300_799L)));
         Assert.That(ReqioToken.Mint(s_user, last), Has.Length.EqualTo(ReqioToken.GetMaxTokenLength(s_user, last)));
     }
 
@@ -64,6 +64,15 @@ public sealed class ClockTests
 
         var e = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(s_user, options));
         Assert.That(e!.Message, Does.Contain("Clock").And.Contain("1970"));
+    }
+
+    [Test]
+    public void A_clock_so_late_that_exp_would_pass_the_year_9999_is_a_clear_InvalidOperationException()
+    {
+        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.MaxValue.AddSeconds(-299)) };
+
+        var e = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(s_user, options));
+        Assert.That(e!.Message, Does.Contain("Clock").And.Contain("9999"));
     }
 
     [Test]

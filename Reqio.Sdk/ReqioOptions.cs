@@ -56,6 +56,7 @@ public sealed class ReqioOptions
     {
         AudienceClaim = TokenEncoder.BuildAudienceClaim(audience, Validation.Audience(audience));
         Audience = audience;
+        ProjectId = ProjectIdOf(audience);
         _signer = signer;
     }
 
@@ -89,6 +90,12 @@ public sealed class ReqioOptions
     public string Audience { get; }
 
     /// <summary>
+    /// The Reqio project these options mint for: the id in an audience of the form
+    /// <c>https://reqio.app/p/{projectId}</c>, or <see langword="null"/> for any other audience.
+    /// </summary>
+    public string? ProjectId { get; }
+
+    /// <summary>
     /// How long a token lives: <c>exp</c> is <c>iat</c> plus this. Whole seconds from 1 to 3600; the default is
     /// 300 seconds, as Reqio recommends.
     /// </summary>
@@ -112,6 +119,24 @@ public sealed class ReqioOptions
     }
 
     internal long LifetimeSeconds { get; private init; } = 300;
+
+    private static string? ProjectIdOf(string audience)
+    {
+        if (!audience.StartsWith(ProjectAudiencePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string id = audience.Substring(ProjectAudiencePrefix.Length);
+        try
+        {
+            return Validation.ProjectId(id);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary><c>,"aud":"…","iat":</c>, escaped once here instead of on every token.</summary>
     internal byte[] AudienceClaim { get; }

@@ -51,10 +51,23 @@ public static class ReqioToken
     /// <param name="options">The project's key, audience, lifetime and clock.</param>
     /// <returns>The token, at most <see cref="MaxTokenLength"/> characters.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="user"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
-    public static string Mint(ReqioUser user, ReqioOptions options)
+    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970, or one so late that <c>exp</c> would pass the year 9999.</exception>
+    public static string Mint(ReqioUser user, ReqioOptions options) => Mint(user, options, out _);
+
+    /// <summary>
+    /// Mints a token and says when it expires (its <c>exp</c> claim), for a single-page app's token endpoint to
+    /// return beside it, so the page can fetch a new one in time without decoding the token.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="options">The project's key, audience, lifetime and clock.</param>
+    /// <param name="expiresAt">The token's <c>exp</c>, a whole second in UTC.</param>
+    /// <returns>The token, at most <see cref="MaxTokenLength"/> characters.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970, or one so late that <c>exp</c> would pass the year 9999.</exception>
+    public static string Mint(ReqioUser user, ReqioOptions options, out DateTimeOffset expiresAt)
     {
         TokenLayout layout = Measure(user, options);
+        expiresAt = DateTimeOffset.FromUnixTimeSeconds(layout.ExpiresAt);
 #if NETSTANDARD2_0
         byte[] bytes = new byte[layout.TokenLength + layout.ScratchLength];
         TokenEncoder.Write(user, options, layout,
@@ -103,7 +116,7 @@ public static class ReqioToken
     /// is too short, in which case nothing was written to it.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="user"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970, or one so late that <c>exp</c> would pass the year 9999.</exception>
     public static bool TryMint(ReqioUser user, ReqioOptions options, Span<char> destination, out int charsWritten)
     {
         TokenLayout layout = Measure(user, options);
@@ -130,7 +143,7 @@ public static class ReqioToken
     /// is too short, in which case nothing was written to it.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="user"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/>' clock returned a time before 1970, or one so late that <c>exp</c> would pass the year 9999.</exception>
     public static bool TryMint(ReqioUser user, ReqioOptions options, Span<byte> utf8Destination, out int bytesWritten)
     {
         TokenLayout layout = Measure(user, options);

@@ -10,8 +10,10 @@ namespace Reqio.Sdk;
 /// </summary>
 internal static class TokenEncoder
 {
-    /// <summary>Digits of the largest <c>iat</c>/<c>exp</c>: 9999-12-31T23:59:59Z plus an hour is 253402304399.</summary>
+    /// <summary>Digits of the largest <c>iat</c>/<c>exp</c>: 9999-12-31T23:59:59Z is 253402300799.</summary>
     public const int MaxTimeDigits = 12;
+
+    private static readonly long s_maxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     // base64url('{"alg":"HS256","typ":"JWT"}') and the dot after it.
     private static readonly byte[] s_header = Ascii("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.");
@@ -89,18 +91,18 @@ internal static class TokenEncoder
     }
 
     /// <summary>Reads the clock once and lays out the token for this moment.</summary>
-    /// <exception cref="InvalidOperationException">The clock returned a time before 1970.</exception>
+    /// <exception cref="InvalidOperationException">The clock returned a time before 1970, or so late that exp would pass the year 9999.</exception>
     public static TokenLayout Measure(ReqioUser user, ReqioOptions options)
     {
         DateTimeOffset now = options.Clock.UtcNow;
         long issuedAt = now.ToUnixTimeSeconds();
-        if (issuedAt < 0)
+        long expiresAt = issuedAt + options.LifetimeSeconds;
+        if (issuedAt < 0 || expiresAt > s_maxUnixSeconds)
         {
             ThrowHelper.InvalidOperation(
-                $"The options' Clock returned {now:O}, which is before 1970-01-01T00:00:00Z; iat must be a Unix time of 0 or more.");
+                $"The options' Clock returned {now:O}; iat must be at or after 1970-01-01T00:00:00Z and exp ({options.LifetimeSeconds} s later) at or before 9999-12-31T23:59:59Z.");
         }
 
-        long expiresAt = issuedAt + options.LifetimeSeconds;
         int jsonLength = MeasurePayload(user, options, JsonNumber.CountDigits(issuedAt), JsonNumber.CountDigits(expiresAt));
         return new TokenLayout(issuedAt, expiresAt, jsonLength);
     }

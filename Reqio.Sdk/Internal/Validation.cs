@@ -166,6 +166,56 @@ internal static class Validation
         return projectId;
     }
 
+    /// <summary>Checks a token for the widget: three base64url parts joined by dots, as <see cref="ReqioToken"/> mints.</summary>
+    public static void IdentityToken(string identityToken)
+    {
+        NotNull(identityToken, nameof(identityToken));
+        int dots = 0;
+        bool emptyPart = identityToken.Length == 0 || identityToken[0] == '.' || identityToken[identityToken.Length - 1] == '.';
+        for (int i = 0; i < identityToken.Length; i++)
+        {
+            char c = identityToken[i];
+            if (c == '.')
+            {
+                dots++;
+                emptyPart |= i > 0 && identityToken[i - 1] == '.';
+            }
+            else if (!IsBase64UrlChar(c))
+            {
+                dots = -1;
+                break;
+            }
+        }
+
+        if (dots != 2 || emptyPart || identityToken.Length > ReqioToken.MaxTokenLength)
+        {
+            ThrowHelper.Argument(nameof(identityToken),
+                $"identityToken must be a token from ReqioToken.Mint: three base64url parts (A-Z a-z 0-9 - _) joined by dots, at most {ReqioToken.MaxTokenLength} characters.");
+        }
+    }
+
+    /// <summary>Checks a Content-Security-Policy nonce: base64 or base64url, with up to two '=' of padding.</summary>
+    public static void Nonce(string nonce)
+    {
+        int end = nonce.Length;
+        while (end > 0 && end > nonce.Length - 2 && nonce[end - 1] == '=')
+        {
+            end--;
+        }
+
+        bool valid = end > 0 && nonce.Length <= ReqioWidget.MaxNonceLength;
+        for (int i = 0; valid && i < end; i++)
+        {
+            valid = IsBase64UrlChar(nonce[i]) || nonce[i] is '+' or '/';
+        }
+
+        if (!valid)
+        {
+            ThrowHelper.Argument(nameof(nonce),
+                $"nonce must be null or a CSP nonce of 1 to {ReqioWidget.MaxNonceLength} base64 or base64url characters (A-Z a-z 0-9 + / - _, then up to two '=').");
+        }
+    }
+
     /// <summary>Turns a secret into its key: the UTF-8 bytes of the string, at least 32 of them.</summary>
     public static byte[] SecretKey(string secret)
     {
@@ -224,6 +274,9 @@ internal static class Validation
                 $"{paramName} must be at most {max} characters so every token fits in {ReqioToken.MaxTokenLength} characters; it has {value.Length}.");
         }
     }
+
+    private static bool IsBase64UrlChar(char c) =>
+        c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_';
 
     private static bool IsBlank(string value)
     {

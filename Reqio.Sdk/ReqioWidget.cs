@@ -1,0 +1,77 @@
+using System.IO;
+
+namespace Reqio.Sdk;
+
+/// <summary>
+/// Renders the Reqio widget's script tag for server-rendered pages:
+/// <c>&lt;script src="https://reqio.app/widget.js" data-project-id="…" data-identity-token="…" async&gt;&lt;/script&gt;</c>,
+/// with <c>nonce="…"</c> before <c>async</c> when a Content-Security-Policy nonce is given.
+/// </summary>
+/// <remarks>
+/// Every value is checked before any HTML is written: the project id is <c>[A-Za-z0-9_-]+</c>, the token is a
+/// compact JWS (three base64url parts, as <see cref="ReqioToken"/> mints), the nonce is base64 or base64url. No
+/// value that passes can leave its attribute; each is HTML-attribute-encoded all the same.
+/// <para>
+/// Without a project id at hand, take it from the options: <see cref="ReqioOptions.ProjectId"/> is the id in
+/// <c>REQIO_PROJECT_ID</c> or in an audience of the form <c>https://reqio.app/p/{projectId}</c>.
+/// </para>
+/// </remarks>
+public static class ReqioWidget
+{
+    /// <summary>The widget's script URL.</summary>
+    public const string ScriptUrl = "https://reqio.app/widget.js";
+
+    /// <summary>The most characters a CSP nonce may have (256).</summary>
+    public const int MaxNonceLength = 256;
+
+    /// <summary>Renders the script tag.</summary>
+    /// <param name="projectId">The Reqio project's id, <c>[A-Za-z0-9_-]+</c>.</param>
+    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioOptions)"/>.</param>
+    /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
+    /// <returns>The tag, one line of HTML.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="projectId"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="projectId"/> is empty, longer than <see cref="ReqioOptions.MaxProjectIdLength"/> or holds a
+    /// character outside <c>[A-Za-z0-9_-]</c>; <paramref name="identityToken"/> is not three base64url parts joined
+    /// by dots or is longer than <see cref="ReqioToken.MaxTokenLength"/>; or <paramref name="nonce"/> is empty,
+    /// longer than <see cref="MaxNonceLength"/> or not base64/base64url.
+    /// </exception>
+    public static string ScriptTag(string projectId, string identityToken, string? nonce = null)
+    {
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteScriptTag(writer, projectId, identityToken, nonce);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the script tag to <paramref name="writer"/> without building intermediate strings.</summary>
+    /// <param name="writer">Where to write the HTML, such as a Razor page's or a response's writer.</param>
+    /// <param name="projectId">The Reqio project's id, <c>[A-Za-z0-9_-]+</c>.</param>
+    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioOptions)"/>.</param>
+    /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="projectId"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="ScriptTag(string, string, string?)"/>; nothing has been written.</exception>
+    public static void WriteScriptTag(TextWriter writer, string projectId, string identityToken, string? nonce = null)
+    {
+        Validation.NotNull(writer, nameof(writer));
+        Validation.ProjectId(projectId);
+        Validation.IdentityToken(identityToken);
+        if (nonce is not null)
+        {
+            Validation.Nonce(nonce);
+        }
+
+        writer.Write("<script src=\"");
+        writer.Write(ScriptUrl);
+        writer.Write("\" data-project-id=\"");
+        HtmlAttribute.Write(writer, projectId);
+        writer.Write("\" data-identity-token=\"");
+        HtmlAttribute.Write(writer, identityToken);
+        if (nonce is not null)
+        {
+            writer.Write("\" nonce=\"");
+            HtmlAttribute.Write(writer, nonce);
+        }
+
+        writer.Write("\" async></script>");
+    }
+}
