@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Reqio.Sdk.Tests.AspNetCoreExamples;
+
+/// <summary>README example (Razor Pages): the page model renders the whole tag, the page writes it raw.</summary>
+[Authorize]
+public sealed class FeedbackPageModel(ReqioOptions reqio) : PageModel
+{
+    public string ReqioScriptTag { get; private set; } = "";
+
+    public void OnGet() =>
+        ReqioScriptTag = ReqioWidget.ScriptTag(reqio.ProjectId!, ReqioToken.Mint(User.ToReqioUser(), reqio));
+}

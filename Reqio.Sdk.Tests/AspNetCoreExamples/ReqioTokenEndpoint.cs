@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Reqio.Sdk.Tests.AspNetCoreExamples;
+
+/// <summary>What the SPA token endpoint returns: <c>{"token":"…","expiresAt":&lt;unix seconds&gt;}</c>.</summary>
+public sealed record ReqioTokenResponse(string Token, long ExpiresAt);
+
+/// <summary>README example (minimal API): the token endpoint a single-page app calls after sign-in.</summary>
+public static class ReqioTokenEndpoint
+{
+    public static RouteHandlerBuilder MapReqioToken(this IEndpointRouteBuilder app, string pattern = "/api/reqio-token") =>
+        app.MapGet(pattern, (HttpContext http, ReqioOptions reqio) =>
+        {
+            string token = ReqioToken.Mint(http.User.ToReqioUser(), reqio, out DateTimeOffset expiresAt);
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Ok(new ReqioTokenResponse(token, expiresAt.ToUnixTimeSeconds()));
+        })
+        .RequireAuthorization();
+}

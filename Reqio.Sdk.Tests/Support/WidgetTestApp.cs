@@ -1,0 +1,123 @@
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Reqio.Sdk.Tests.AspNetCoreExamples;
+
+namespace Reqio.Sdk.Tests.Support;
+
+/// <summary>
+/// A real Kestrel app on 127.0.0.1 and a free port, as a customer would write it: a server-rendered page with the
+/// widget's tag under a nonce-based Content-Security-Policy, the README's SPA token endpoint, and an SPA page that
+/// calls <c>window.Reqio.identify</c> and refreshes before <c>exp</c>.
+/// </summary>
+internal sealed class WidgetTestApp : IAsyncDisposable
+{
+    public const string ProjectId = "proj_abc123";
+
+    /// <summary>The SPA refreshes this many seconds before exp (the README says 60).</summary>
+    public const int RefreshMarginSeconds = 60;
+
+    private readonly WebApplication _app;
+
+    private WidgetTestApp(WebApplication app, string address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public string Address { get; }
+
+    public static async Task<WidgetTestApp> StartAsync(ReqioOptions reqio)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(reqio);
+        builder.Services.AddAuthentication(DemoAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, DemoAuthentication>(DemoAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+
+        WebApplication app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Server-rendered: only signed-in users get a token; the tag carries this response's CSP nonce.
+        app.MapGet("/", (HttpContext http, ReqioOptions options) =>
+        {
+            string nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            http.Response.Headers.ContentSecurityPolicy = $"script-src 'nonce-{nonce}'";
+            string widget = http.User.Identity?.IsAuthenticated == true
+                ? ReqioWidget.ScriptTag(options.ProjectId!, ReqioToken.Mint(http.User.ToReqioUser(), options), nonce)
+                : "";
+            return Results.Content($"<!doctype html><html><head><meta charset=\"utf-8\"><title>Reqio</title></head><body><h1>Home</h1>{widget}</body></html>", "text/html");
+        });
+
+        // Renders the tag from query values, to show what hostile ones do: refused before any HTML is written.
+        app.MapGet("/tag", (string? projectId, string? nonce, HttpContext http, ReqioOptions options) =>
+        {
+            try
+            {
+                string tag = ReqioWidget.ScriptTag(projectId ?? ProjectId, ReqioToken.Mint(new ReqioUser("tag-user"), options), nonce);
+                return Results.Content($"<!doctype html><html><body>{tag}</body></html>", "text/html");
+            }
+            catch (ArgumentException e)
+            {
+                return Results.Content($"refused: {WebUtility.HtmlEncode(e.ParamName)}", "text/plain", statusCode: 400);
+            }
+        });
+
+        app.MapGet("/spa", () => Results.Content(SpaPage, "text/html"));
+        app.MapReqioToken();
+
+        await app.StartAsync();
+        return new WidgetTestApp(app, app.Urls.Single());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>The README's SPA script, verbatim but for the margin constant.</summary>
+    private static string SpaPage => """
+        <!doctype html>
+        <html>
+        <head>
+          <meta charset="utf-8">
+          <title>Reqio SPA</title>
+          <script src="https://reqio.app/widget.js" data-project-id="proj_abc123" async></script>
+        </head>
+        <body>
+          <h1>SPA</h1>
+          <script>
+            const REFRESH_MARGIN_SECONDS = __MARGIN__;
+
+            function widgetReady() {
+              return new Promise(resolve => {
+                (function wait() { window.Reqio ? resolve(window.Reqio) : setTimeout(wait, 50); })();
+              });
+            }
+
+            async function identifyWithReqio() {
+              const response = await fetch('/api/reqio-token', { credentials: 'same-origin' });
+              if (!response.ok) return;                       // not signed in: no token, no identify
+              const { token, expiresAt } = await response.json();
+              (await widgetReady()).identify(token);
+              const secondsLeft = expiresAt - Math.floor(Date.now() / 1000);
+              setTimeout(identifyWithReqio, Math.max(1, secondsLeft - REFRESH_MARGIN_SECONDS) * 1000);
+            }
+
+            identifyWithReqio();
+          </script>
+        </body>
+        </html>
+        """.Replace("__MARGIN__", RefreshMarginSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+}
