@@ -1,17 +1,52 @@
 using System.Linq;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 
 namespace Reqio.Sdk.Tests;
 
-/// <summary>The three test runs really test three builds: each run loads the Reqio.Sdk.dll it asked for.</summary>
+/// <summary>
+/// The test runs really test what they say: each loads the Reqio.Sdk.dll build it asked for, on the runtime its test
+/// assembly was built for (a net8.0 test assembly on .NET 8, not rolled forward; a net48 one on Mono or .NET Framework).
+/// </summary>
 public sealed class BuildUnderTestTests
 {
+    /// <summary>The public key token of Reqio.Sdk's strong name (Reqio.Sdk/Reqio.Sdk.snk), as the README gives it.</summary>
+    public const string PublicKeyToken = "6a2ec1dff431a894";
+
+    [Test]
+    public void The_loaded_Reqio_Sdk_is_strong_named_with_the_projects_key()
+    {
+        byte[]? token = typeof(ReqioToken).Assembly.GetName().GetPublicKeyToken();
+
+        Assert.That(Hex(token), Is.EqualTo(PublicKeyToken));
+    }
+
+    /// <summary>A public key token as the usual lowercase hex, or "" when there is none.</summary>
+    public static string Hex(byte[]? bytes) =>
+        bytes is null ? "" : string.Concat(bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Test]
+    public void The_tests_run_on_the_runtime_they_were_built_for()
+    {
+        string built = typeof(BuildUnderTestTests).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+        string runtime = RuntimeInformation.FrameworkDescription;
+
+        string[] expected = built switch
+        {
+            ".NETFramework,Version=v4.8" => ["Mono ", ".NET Framework 4."],
+            ".NETCoreApp,Version=v8.0" => [".NET 8."],
+            ".NETCoreApp,Version=v10.0" => [".NET 10."],
+            _ => throw new AssertionException($"Unknown test framework {built}"),
+        };
+        Assert.That(expected.Any(e => runtime.StartsWith(e, StringComparison.Ordinal)), Is.True, $"{built} ran on {runtime}");
+        Assert.That(TestRunLabel.Runtime, Is.Not.Empty.And.Not.Contains("("));
+    }
+
     [Test]
     public void The_loaded_Reqio_Sdk_is_the_requested_build()
     {
-        string requested = typeof(BuildUnderTestTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "SdkTarget").Value!;
+        string requested = TestRunLabel.SdkBuild;
         string loaded = typeof(ReqioToken).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
 
         string expected = requested switch

@@ -36,8 +36,8 @@ public sealed class ConcurrencyTests
         foreach ((string sub, string token) in tokens)
         {
             int dot = token.LastIndexOf('.');
-            string signature = Jwt.Base64UrlEncode(hmac.ComputeHash(Encoding.ASCII.GetBytes(token[..dot])));
-            Assert.That(token[(dot + 1)..], Is.EqualTo(signature), sub);
+            string signature = Jwt.Base64UrlEncode(hmac.ComputeHash(Encoding.ASCII.GetBytes(token.Substring(0, dot))));
+            Assert.That(token.Substring(dot + 1), Is.EqualTo(signature), sub);
             Assert.That((string?)Jwt.Payload(token)["sub"], Is.EqualTo(sub));
         }
 

@@ -60,11 +60,11 @@ public sealed class LoadTests
                 byte[] mac;
                 lock (hmacs[which])
                 {
-                    mac = hmacs[which].ComputeHash(Encoding.ASCII.GetBytes(token[..dot]));
+                    mac = hmacs[which].ComputeHash(Encoding.ASCII.GetBytes(token.Substring(0, dot)));
                 }
 
                 var payload = Jwt.Payload(token);
-                if (token[(dot + 1)..] != Jwt.Base64UrlEncode(mac) || (string?)payload["sub"] != sub || (string?)payload["aud"] != options[which].Audience)
+                if (token.Substring(dot + 1) != Jwt.Base64UrlEncode(mac) || (string?)payload["sub"] != sub || (string?)payload["aud"] != options[which].Audience)
                 {
                     lock (failures)
                     {

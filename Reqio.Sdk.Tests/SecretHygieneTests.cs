@@ -59,7 +59,7 @@ public sealed class SecretHygieneTests
         var options = new ReqioOptions(key, Audience) { Clock = new FixedClock(1_764_000_000) };
         string before = ReqioToken.Mint(user, options);
 
-        Array.Clear(key);
+        Array.Clear(key, 0, key.Length);
 
         Assert.That(ReqioToken.Mint(user, options), Is.EqualTo(before));
         IdentityModelVerifier.Verify(before, Encoding.UTF8.GetBytes(Secret), Audience, DateTimeOffset.FromUnixTimeSeconds(1_764_000_001));

@@ -55,7 +55,6 @@ internal static class JoseVerifier
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            StandardInputEncoding = new System.Text.UTF8Encoding(false),
             StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
         Process process;
@@ -70,7 +69,9 @@ internal static class JoseVerifier
 
         using (process)
         {
-            process.StandardInput.Write(request.ToJsonString());
+            // Bytes, not a TextWriter: .NET Framework has no StandardInputEncoding, and its default is not UTF-8.
+            byte[] input = System.Text.Encoding.UTF8.GetBytes(request.ToJsonString());
+            process.StandardInput.BaseStream.Write(input, 0, input.Length);
             process.StandardInput.Close();
             var stderr = process.StandardError.ReadToEndAsync();
             string stdout = process.StandardOutput.ReadToEnd();

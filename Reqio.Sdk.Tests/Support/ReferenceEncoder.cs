@@ -6,7 +6,7 @@ namespace Reqio.Sdk.Tests.Support;
 
 /// <summary>
 /// The simplest encoder that could be right, for differential tests: strings concatenated, escaped one character at a
-/// time by Python's <c>json.dumps(ensure_ascii=True)</c> rules, base64 by <see cref="Convert"/>, MAC by the one-shot
+/// time by Python's <c>json.dumps(ensure_ascii=True)</c> rules, base64 by <see cref="Convert"/>, MAC by a fresh
 /// <see cref="HMACSHA256"/>. Nothing shared with the SDK's span code.
 /// </summary>
 internal static class ReferenceEncoder
@@ -48,7 +48,8 @@ internal static class ReferenceEncoder
 
         string signingInput = Jwt.Base64UrlEncode(Encoding.ASCII.GetBytes("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"))
             + "." + Jwt.Base64UrlEncode(Encoding.ASCII.GetBytes(json.ToString()));
-        return signingInput + "." + Jwt.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(signingInput)));
+        using var hmac = new HMACSHA256(key);
+        return signingInput + "." + Jwt.Base64UrlEncode(hmac.ComputeHash(Encoding.ASCII.GetBytes(signingInput)));
     }
 
     /// <summary>Python's escaping: the output is ASCII, so ASCII bytes are its UTF-8.</summary>
