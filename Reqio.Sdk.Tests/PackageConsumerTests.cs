@@ -4,6 +4,9 @@ using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Xml.Linq;
 using Reqio.Sdk.Tests.Support;
@@ -12,9 +15,10 @@ using static Reqio.Sdk.Tests.Support.TestKeys;
 namespace Reqio.Sdk.Tests;
 
 /// <summary>
-/// Reqio.Sdk as a customer gets it: the packed .nupkg, and a console app that references that package (not the
-/// project), published as IL and as a native AOT binary. The Test task packs and publishes before the tests run
-/// (artifacts/packages, artifacts/consumer); these tests run in the net8.0 run only, since they test the package.
+/// Reqio.Sdk as a customer gets it: the packed .nupkg, strong-named, and a console app that references that package
+/// (not the project), published for .NET 10 as IL and as a native AOT binary, and for .NET Framework 4.8 with a
+/// strong name of its own (run on Mono). The Test task packs and publishes before the tests run (artifacts/packages,
+/// artifacts/consumer); these tests run where the net8.0 build is tested, since they test the package.
 /// </summary>
 [NonParallelizable]
 public sealed class PackageConsumerTests
@@ -47,6 +51,57 @@ public sealed class PackageConsumerTests
         Assert.That(SinglePackage("*.snupkg"), Does.EndWith(".snupkg"));
     }
 
+    [TestCase("netstandard2.0")]
+    [TestCase("netstandard2.1")]
+    [TestCase("net8.0")]
+    public void Every_build_in_the_package_is_strong_named_and_its_signature_verifies(string target)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "reqio-sn-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string dll = Path.Combine(folder, "Reqio.Sdk.dll");
+            using (ZipArchive zip = ZipFile.OpenRead(SinglePackage("*.nupkg")))
+            {
+                zip.GetEntry($"lib/{target}/Reqio.Sdk.dll")!.ExtractToFile(dll);
+            }
+
+            Assert.That(BuildUnderTestTests.Hex(AssemblyName.GetAssemblyName(dll).GetPublicKeyToken()), Is.EqualTo(BuildUnderTestTests.PublicKeyToken));
+            // Mono's sn checks the signature over the whole file: 0 and "is strongnamed" only for an intact signed one.
+            (int exit, string output, string error) = Run("sn", $"-v \"{dll}\"", new Dictionary<string, string?>());
+            Assert.That(exit, Is.Zero, output + error);
+            Assert.That(output, Does.Contain("is strongnamed"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void The_README_gives_the_public_key_token()
+    {
+        string readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(s_artifacts)!, "README.md"));
+
+        Assert.That(readme, Does.Contain($"`{BuildUnderTestTests.PublicKeyToken}`"));
+    }
+
+    [Test]
+    public void The_strong_named_NET_Framework_consumer_references_the_signed_package_and_mints_on_Mono()
+    {
+        string exe = Path.Combine(s_artifacts, "consumer", "netfx", "Reqio.Sdk.Consumer.exe");
+        Assert.That(AssemblyName.GetAssemblyName(exe).GetPublicKeyToken(), Is.Not.Empty, "the consumer is strong-named");
+        using (var pe = new PEReader(File.OpenRead(exe)))
+        {
+            MetadataReader metadata = pe.GetMetadataReader();
+            AssemblyReference reqio = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference)
+                .Single(r => metadata.GetString(r.Name) == "Reqio.Sdk");
+            Assert.That(BuildUnderTestTests.Hex(metadata.GetBlobBytes(reqio.PublicKeyOrToken)), Is.EqualTo(BuildUnderTestTests.PublicKeyToken));
+        }
+
+        AssertMintsVerifiedToken("mono", $"\"{exe}\" package-netfx-user", "package-netfx-user");
+    }
+
     [Test]
     public void The_consumer_was_built_from_the_package_not_the_project()
     {
@@ -59,6 +114,7 @@ public sealed class PackageConsumerTests
 
     [TestCase("jit")]
     [TestCase("aot")]
+    [TestCase("netfx")]
     public void The_publish_had_no_warning_at_all(string flavor)
     {
         string log = File.ReadAllText(Path.Combine(s_artifacts, "consumer", $"{flavor}-publish.log"));
