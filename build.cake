@@ -1,9 +1,12 @@
 // Reqio.Sdk build: `dotnet tool restore && dotnet cake --target=<Task>`.
 //   Clean      removes artifacts/ and every bin/ and obj/.
 //   Build      Release build of the solution, warnings as errors.
-//   Test       installs the jose verifier (npm ci), packs Reqio.Sdk and publishes the consumer app against the
-//              package (as IL and as a native AOT binary, warnings as errors), then runs the tests once per
-//              library build (netstandard2.0, netstandard2.1, net8.0); TRX results land in artifacts/test-results/.
+//   Test       installs from Debian what the tests need and the machine lacks (Node.js and npm, Chromium, a C
+//              toolchain and zlib headers, Mono), installs the jose verifier (npm ci), packs Reqio.Sdk and publishes
+//              the consumer app against the package (for .NET 10 as IL and as native AOT, for .NET Framework 4.8;
+//              warnings as errors), then runs the tests once per library build on .NET 10, the netstandard2.0 build
+//              again on Mono (.NET Framework 4.8) and the net8.0 build again on .NET 8; TRX results and each run's
+//              label ("net8.0 on .NET 8.0.31") land in artifacts/test-results/.
 //   Pack       packs Reqio.Sdk into artifacts/packages/.
 //   Benchmark  runs every benchmark (a quick job; `--full` for BenchmarkDotNet's default job) and writes the
 //              GitHub-markdown tables and perf-review.md to artifacts/benchmarks/.
@@ -22,7 +25,29 @@ var consumer = "./Reqio.Sdk.Tests/Consumer/Reqio.Sdk.Consumer.csproj";
 var consumerOutput = artifacts.Combine("consumer");
 var benchmarks = "./Reqio.Sdk.Benchmarks/Reqio.Sdk.Benchmarks.csproj";
 var benchmarkResults = artifacts.Combine("benchmarks");
-var sdkBuilds = new[] { "netstandard2.0", "netstandard2.1", "net8.0" };
+// Each test run: the library build under test, and the framework of the test assembly, which picks the runtime.
+// net48 runs on Mono here (on .NET Framework on Windows); net8.0 runs self-contained on NuGet's .NET 8 runtime pack.
+var testRuns = new[]
+{
+    (Build: "netstandard2.0", Framework: "net10.0"),
+    (Build: "netstandard2.1", Framework: "net10.0"),
+    (Build: "net8.0", Framework: "net10.0"),
+    (Build: "netstandard2.0", Framework: "net48"),
+    (Build: "net8.0", Framework: "net8.0"),
+};
+
+// What the Test task needs besides the .NET SDK, as Debian packages, each with the check that finds it present.
+var prerequisites = new (string Package, Func<bool> Present)[]
+{
+    ("nodejs", () => OnPath("node")),                           // the jose verifier
+    ("npm", () => OnPath("npm")),
+    ("chromium", () => FileExists("/usr/bin/chromium")),        // the widget's browser test
+    ("clang", () => OnPath("clang") || OnPath("gcc")),          // the native AOT consumer
+    ("zlib1g-dev", () => FileExists("/usr/include/zlib.h")),
+    ("mono-complete", () => OnPath("mono") && OnPath("sn")),    // the .NET Framework run, and strong-name checks
+};
+
+bool OnPath(string tool) => Context.Tools.Resolve(tool) is not null;
 
 Task("Clean")
     .Does(() =>
@@ -30,6 +55,40 @@ Task("Clean")
     CleanDirectories("./**/bin");
     CleanDirectories("./**/obj");
     CleanDirectory(artifacts);
+});
+
+Task("__InstallPrerequisites")
+    .Description("Installs from Debian what the tests need and the machine lacks, or says what to install.")
+    .Does(() =>
+{
+    var missing = prerequisites.Where(p => !p.Present()).Select(p => p.Package).ToList();
+    if (missing.Count == 0)
+    {
+        return;
+    }
+
+    string packages = string.Join(" ", missing);
+    bool canInstall = OnPath("apt-get") && StartProcess("id", new ProcessSettings
+    {
+        Arguments = "-u",
+        RedirectStandardOutput = true,
+    }, out IEnumerable<string> uid) == 0 && uid.FirstOrDefault()?.Trim() == "0";
+    if (!canInstall)
+    {
+        throw new CakeException(
+            $"The tests need Debian packages this machine lacks: {packages}. Install them (sudo apt-get install -y {packages}) and run again.");
+    }
+
+    Information($"Installing {packages}");
+    int AptGet(string arguments) => StartProcess("apt-get", new ProcessSettings
+    {
+        Arguments = arguments,
+        EnvironmentVariables = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" },
+    });
+    if (AptGet("update -qq") != 0 || AptGet($"install -y -qq {packages}") != 0)
+    {
+        throw new CakeException($"apt-get could not install {packages}.");
+    }
 });
 
 Task("__InstallJose")
@@ -64,7 +123,7 @@ Task("__PublishConsumer")
 {
     // Its package folder goes too, so the restore takes the package just packed, never an older copy of the version.
     CleanDirectory(consumerOutput);
-    foreach (var (name, aot) in new[] { ("jit", false), ("aot", true) })
+    foreach (var (name, framework, aot) in new[] { ("jit", "net10.0", false), ("aot", "net10.0", true), ("netfx", "net48", false) })
     {
         var msbuild = new DotNetMSBuildSettings { TreatAllWarningsAs = MSBuildTreatAllWarningsAs.Error }
             .AddFileLogger(new MSBuildFileLoggerSettings
@@ -74,14 +133,15 @@ Task("__PublishConsumer")
             });
         if (aot)
         {
-            msbuild = msbuild.WithProperty("PublishAot", "true");
+            msbuild = msbuild.WithProperty("NativeAot", "true");
         }
 
         DotNetPublish(consumer, new DotNetPublishSettings
         {
             Configuration = configuration,
+            Framework = framework,
             Runtime = aot ? "linux-x64" : null,
-            SelfContained = aot ? (bool?)null : false,
+            SelfContained = name == "jit" ? false : (bool?)null,
             OutputDirectory = consumerOutput.Combine(name),
             MSBuildSettings = msbuild,
         });
@@ -89,37 +149,41 @@ Task("__PublishConsumer")
 });
 
 Task("Test")
+    .IsDependentOn("__InstallPrerequisites")
     .IsDependentOn("__InstallJose")
     .IsDependentOn("__PublishConsumer")
     .Does(() =>
 {
     CleanDirectory(testResults);
     var failed = new List<string>();
-    foreach (var sdkBuild in sdkBuilds)
+    foreach (var (build, framework) in testRuns)
     {
-        Information($"Testing the {sdkBuild} build of Reqio.Sdk on net10.0");
+        string run = $"{build}-on-{framework}";
+        Information($"Testing the {build} build of Reqio.Sdk on {framework}");
         try
         {
             DotNetTest(tests, new DotNetTestSettings
             {
                 Configuration = configuration,
-                Loggers = { $"trx;LogFileName={sdkBuild}.trx", "console;verbosity=minimal" },
+                Loggers = { $"trx;LogFileName={run}.trx", "console;verbosity=minimal" },
                 ResultsDirectory = testResults,
+                EnvironmentVariables = { ["REQIO_TEST_RUN_LABEL"] = testResults.CombineWithFilePath($"{run}.label").FullPath },
                 MSBuildSettings = new DotNetMSBuildSettings { TreatAllWarningsAs = MSBuildTreatAllWarningsAs.Error }
-                    .WithProperty("SdkTarget", sdkBuild),
+                    .WithProperty("SdkTarget", build)
+                    .WithProperty("TestFramework", framework),
             });
         }
         catch (Exception e)
         {
-            // Keep going, so every build's results are reported; fail the task at the end.
-            Error($"Tests of the {sdkBuild} build failed: {e.Message}");
-            failed.Add(sdkBuild);
+            // Keep going, so every run's results are reported; fail the task at the end.
+            Error($"Tests of the {build} build on {framework} failed: {e.Message}");
+            failed.Add(run);
         }
     }
 
     if (failed.Count > 0)
     {
-        throw new CakeException($"Tests failed for: {string.Join(", ", failed)}");
+        throw new CakeException($"Tests failed in: {string.Join(", ", failed)}");
     }
 });
 
