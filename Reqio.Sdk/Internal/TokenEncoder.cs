@@ -92,17 +92,27 @@ internal static class TokenEncoder
 
     /// <summary>Reads the clock once and lays out the token for this moment.</summary>
     /// <exception cref="InvalidOperationException">The clock returned a time before 1970, or so late that exp would pass the year 9999.</exception>
-    public static TokenLayout Measure(ReqioUser user, ReqioOptions options)
+    public static TokenLayout Measure(ReqioUser user, ReqioOptions options) => Layout(user, options, ReadClock(options));
+
+    /// <summary>Reads the options' clock: the <c>iat</c> of a token minted now, checked so that <c>exp</c> fits too.</summary>
+    /// <exception cref="InvalidOperationException">The clock returned a time before 1970, or so late that exp would pass the year 9999.</exception>
+    public static long ReadClock(ReqioOptions options)
     {
         DateTimeOffset now = options.Clock.UtcNow;
         long issuedAt = now.ToUnixTimeSeconds();
-        long expiresAt = issuedAt + options.LifetimeSeconds;
-        if (issuedAt < 0 || expiresAt > s_maxUnixSeconds)
+        if (issuedAt < 0 || issuedAt + options.LifetimeSeconds > s_maxUnixSeconds)
         {
             ThrowHelper.InvalidOperation(
                 $"The options' Clock returned {now:O}; iat must be at or after 1970-01-01T00:00:00Z and exp ({options.LifetimeSeconds} s later) at or before 9999-12-31T23:59:59Z.");
         }
 
+        return issuedAt;
+    }
+
+    /// <summary>Lays out the token issued at <paramref name="issuedAt"/> (from <see cref="ReadClock"/>).</summary>
+    public static TokenLayout Layout(ReqioUser user, ReqioOptions options, long issuedAt)
+    {
+        long expiresAt = issuedAt + options.LifetimeSeconds;
         int jsonLength = MeasurePayload(user, options, JsonNumber.CountDigits(issuedAt), JsonNumber.CountDigits(expiresAt));
         return new TokenLayout(issuedAt, expiresAt, jsonLength);
     }
@@ -135,7 +145,8 @@ internal static class TokenEncoder
     private static int MeasurePayload(ReqioUser user, ReqioOptions options, int issuedAtDigits, int expiresAtDigits) =>
         user.JsonLength + options.AudienceClaim.Length + issuedAtDigits + s_expiresAtOpen.Length + expiresAtDigits + 1;
 
-    private static int WritePayload(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer)
+    /// <summary>Writes the payload JSON laid out by <paramref name="layout"/> at the start of <paramref name="buffer"/>; returns its length.</summary>
+    public static int WritePayload(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer)
     {
         int position = buffer.Write(0, s_subOpen);
         position = JsonString.Write(buffer, position, user.Id);
