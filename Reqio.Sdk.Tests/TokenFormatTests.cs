@@ -64,6 +64,19 @@ public sealed class TokenFormatTests
         Assert.That(PayloadOf(new ReqioUser("x" + id)), Does.StartWith("{\"sub\":\"x" + written + "\","));
     }
 
+    // Plain users take a copy-as-ASCII path; one string that needs escaping, in any field, must take the escaping path.
+    [TestCase("ü", "a@b.c", "pro")]
+    [TestCase("u1", "ü@b.c", "pro")]
+    [TestCase("u1", "a@b.c", "prö")]
+    [TestCase("u1", null, "\"pro\"")]
+    [TestCase("u1", "a@b.c", null)]
+    public void One_string_that_needs_escaping_is_escaped_whatever_the_others_are(string id, string? email, string? plan)
+    {
+        var user = new ReqioUser(id, email, plan is null ? null : ReqioTraits.Monthly(plan, 4900));
+
+        Assert.That(ReqioToken.Mint(user, s_options), Is.EqualTo(ReferenceEncoder.Mint(user, Encoding.UTF8.GetBytes(Secret), s_options.Audience, 1_764_000_000, 300)));
+    }
+
     [Test]
     public void Every_single_UTF16_code_unit_outside_the_surrogates_is_escaped_like_Python()
     {

@@ -74,11 +74,10 @@ public static class ReqioToken
             TokenBuffer.Over(bytes, 0, layout.TokenLength), TokenBuffer.Over(bytes, layout.TokenLength, layout.ScratchLength));
         return Encoding.ASCII.GetString(bytes, 0, layout.TokenLength);
 #else
-        // At most MaxTokenLength plus its JSON: about 14 KiB in the worst case, 0.5 KiB for a typical user.
-        Span<byte> bytes = stackalloc byte[layout.TokenLength + layout.ScratchLength];
-        Span<byte> token = bytes.Slice(0, layout.TokenLength);
-        TokenEncoder.Write(user, options, layout, new TokenBuffer(token), new TokenBuffer(bytes.Slice(layout.TokenLength)));
-        return Encoding.ASCII.GetString(token);
+        // The string is allocated at its length and the token written straight into it: one widening pass, where
+        // Encoding.GetString would count the characters first.
+        return string.Create(layout.TokenLength, (user, options, layout),
+            static (chars, state) => WriteChars(state.user, state.options, state.layout, chars));
 #endif
     }
 
@@ -126,10 +125,8 @@ public static class ReqioToken
             return false;
         }
 
-        Span<byte> bytes = stackalloc byte[layout.TokenLength + layout.ScratchLength];
-        Span<byte> token = bytes.Slice(0, layout.TokenLength);
-        TokenEncoder.Write(user, options, layout, new TokenBuffer(token), new TokenBuffer(bytes.Slice(layout.TokenLength)));
-        charsWritten = Encoding.ASCII.GetChars(token, destination);
+        WriteChars(user, options, layout, destination.Slice(0, layout.TokenLength));
+        charsWritten = layout.TokenLength;
         return true;
     }
 
@@ -157,6 +154,16 @@ public static class ReqioToken
         TokenEncoder.Write(user, options, layout, new TokenBuffer(utf8Destination.Slice(0, layout.TokenLength)), new TokenBuffer(scratch));
         bytesWritten = layout.TokenLength;
         return true;
+    }
+
+    /// <summary>Writes the laid-out token into <paramref name="destination"/>, exactly its length, via bytes on the stack.</summary>
+    private static void WriteChars(ReqioUser user, ReqioOptions options, in TokenLayout layout, Span<char> destination)
+    {
+        // At most MaxTokenLength plus its JSON: about 14 KiB in the worst case, 0.5 KiB for a typical user.
+        Span<byte> bytes = stackalloc byte[layout.TokenLength + layout.ScratchLength];
+        Span<byte> token = bytes.Slice(0, layout.TokenLength);
+        TokenEncoder.Write(user, options, layout, new TokenBuffer(token), new TokenBuffer(bytes.Slice(layout.TokenLength)));
+        Encoding.ASCII.GetChars(token, destination);
     }
 #endif
 }

@@ -34,6 +34,7 @@ public sealed record ReqioTraits
     public ReqioTraits(string? plan = null, long? amountCents = null, BillingInterval? interval = null)
     {
         JsonLength = Validation.Traits(plan, amountCents, interval);
+        IsPlainText = plan is null || JsonLength == TokenEncoder.MeasureTraits(plan.Length, amountCents, interval);
         Plan = plan;
         AmountCents = amountCents;
         Interval = interval;
@@ -77,4 +78,7 @@ public sealed record ReqioTraits
 
     /// <summary>The length of the escaped JSON object, or 0 when every member is null and the claim is left out.</summary>
     internal int JsonLength { get; }
+
+    /// <summary>Whether the plan, if any, is printable ASCII that JSON takes as it is, so it can be copied unescaped.</summary>
+    internal bool IsPlainText { get; }
 }

@@ -25,6 +25,10 @@ public sealed record ReqioUser
     public ReqioUser(string id, string? email = null, ReqioTraits? traits = null)
     {
         JsonLength = Validation.User(id, email, traits);
+        // Escaping never shortens a string and lengthens any character JSON does not take as it is, so the escaped
+        // lengths add up to the plain ones exactly when every string is plain.
+        IsPlainText = (traits?.IsPlainText ?? true)
+            && JsonLength == TokenEncoder.MeasureUser(id.Length, email?.Length ?? -1, traits?.JsonLength ?? 0);
         Id = id;
         Email = email;
         Traits = traits;
@@ -41,4 +45,7 @@ public sealed record ReqioUser
 
     /// <summary>The length of this user's claims as written: from <c>{"sub":</c> through <c>traits</c>, if any.</summary>
     internal int JsonLength { get; }
+
+    /// <summary>Whether the id, email and plan are all printable ASCII that JSON takes as it is (the usual case).</summary>
+    internal bool IsPlainText { get; }
 }

@@ -148,18 +148,19 @@ internal static class TokenEncoder
     /// <summary>Writes the payload JSON laid out by <paramref name="layout"/> at the start of <paramref name="buffer"/>; returns its length.</summary>
     public static int WritePayload(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer)
     {
+        bool plain = user.IsPlainText;
         int position = buffer.Write(0, s_subOpen);
-        position = JsonString.Write(buffer, position, user.Id);
+        position = WriteString(buffer, position, user.Id, plain);
         if (user.Email is { } email)
         {
             position = buffer.Write(position, s_emailOpen);
-            position = JsonString.Write(buffer, position, email);
+            position = WriteString(buffer, position, email, plain);
         }
 
         buffer[position++] = (byte)'"';
         if (user.Traits is { JsonLength: > 0 } traits)
         {
-            position = WriteTraits(traits, buffer, position);
+            position = WriteTraits(traits, buffer, position, plain);
         }
 
         position = buffer.Write(position, options.AudienceClaim);
@@ -170,14 +171,14 @@ internal static class TokenEncoder
         return position;
     }
 
-    private static int WriteTraits(ReqioTraits traits, TokenBuffer buffer, int position)
+    private static int WriteTraits(ReqioTraits traits, TokenBuffer buffer, int position, bool plain)
     {
         position = buffer.Write(position, s_traitsOpen);
         bool first = true;
         if (traits.Plan is { } plan)
         {
             position = buffer.Write(position, s_planOpen);
-            position = JsonString.Write(buffer, position, plan);
+            position = WriteString(buffer, position, plan, plain);
             buffer[position++] = (byte)'"';
             first = false;
         }
@@ -199,6 +200,10 @@ internal static class TokenEncoder
         buffer[position++] = (byte)'}';
         return position;
     }
+
+    /// <summary>Writes a string's body: copied as ASCII when its user's strings are all plain, else escaped.</summary>
+    private static int WriteString(TokenBuffer buffer, int position, string value, bool plain) =>
+        plain ? buffer.WriteAscii(position, value) : JsonString.Write(buffer, position, value);
 
     private static int Comma(TokenBuffer buffer, int position)
     {
