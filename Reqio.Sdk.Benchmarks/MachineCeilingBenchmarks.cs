@@ -11,7 +11,7 @@ namespace Reqio.Sdk.Benchmarks;
 [MemoryDiagnoser]
 public class MachineCeilingBenchmarks
 {
-    private const int Steps = 4_000_000;
+    internal const int Steps = 4_000_000;
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Steps)]
     public long Machine_ArithmeticLoop_OneThread() => Spin(Steps);

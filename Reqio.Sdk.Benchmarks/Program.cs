@@ -11,7 +11,8 @@ namespace Reqio.Sdk.Benchmarks;
 /// <summary>
 /// Runs the benchmarks named on the command line (BenchmarkDotNet's own arguments: <c>--filter</c>, <c>--list flat</c>,
 /// <c>--artifacts</c>, …) plus two of ours: <c>--full</c> for BenchmarkDotNet's default job instead of the quick one,
-/// and <c>--perf-review FILE</c> to write the performance review from the results.
+/// and <c>--perf-review FILE</c> to run the paired rounds after them and write the performance review (FILE, and
+/// perf-review.json and perf-review.svg beside it).
 /// </summary>
 public static class Program
 {
@@ -32,7 +33,9 @@ public static class Program
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config).ToArray();
         if (reviewPath is not null)
         {
-            PerfReview.Write(summaries, reviewPath, job.Id);
+            Console.WriteLine("// Paired rounds: every headline method back to back in this process");
+            PairedRounds rounds = PairedMeasurement.Run(message => Console.WriteLine($"// paired rounds: {message}"));
+            PerfReview.Write(summaries, rounds, reviewPath, job.Id);
         }
 
         bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
