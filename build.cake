@@ -8,8 +8,9 @@
 //              again on Mono (.NET Framework 4.8) and the net8.0 build again on .NET 8; TRX results and each run's
 //              label ("net8.0 on .NET 8.0.31") land in artifacts/test-results/.
 //   Pack       packs Reqio.Sdk into artifacts/packages/.
-//   Benchmark  runs every benchmark (a quick job; `--full` for BenchmarkDotNet's default job) and writes the
-//              GitHub-markdown tables and perf-review.md to artifacts/benchmarks/.
+//   Benchmark  runs every benchmark (a quick job; `--full` for BenchmarkDotNet's default job), then the paired
+//              rounds (every headline ratio and TryMint's stages, interleaved in one process), and writes the
+//              GitHub-markdown tables and the performance review (perf-review.md, .json, .svg) to artifacts/benchmarks/.
 //   Default    Test.
 
 var target = Argument("target", "Default");

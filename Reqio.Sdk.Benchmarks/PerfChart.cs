@@ -7,6 +7,9 @@ using System.Text;
 
 namespace Reqio.Sdk.Benchmarks;
 
+/// <summary>A bar pair of the chart: time and allocation per token of one of our tiers or a peer.</summary>
+internal sealed record ChartBar(string Label, bool Ours, double Ns, long? AllocatedBytes);
+
 /// <summary>
 /// Draws perf-review.svg by hand (no charting package): time per token for our tiers and each peer as bars, the
 /// reused-HMAC floor as a dashed line across them, and below, bytes allocated per token.
@@ -23,49 +26,32 @@ internal static class PerfChart
 
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
 
-    // The bars, in order: BenchmarkDotNet method, label, ours or a peer.
-    private static readonly (string Method, string Label, bool Ours)[] s_bars =
-    [
-        ("Reqio_TryMint_Utf8", "Reqio TryMint (UTF-8)", true),
-        ("Reqio_TryMint_Chars", "Reqio TryMint (chars)", true),
-        ("Reqio_Mint", "Reqio Mint", true),
-        ("Peer_MicrosoftIdentityModelJsonWebTokens_CreateToken", "JsonWebTokenHandler.CreateToken", false),
-        ("Peer_SystemIdentityModelTokensJwt_WriteToken", "JwtSecurityTokenHandler.WriteToken", false),
-        ("Peer_JwtDotNet_Encode", "JWT (jwt-dotnet)", false),
-        ("Peer_JoseJwt_Encode", "jose-jwt", false),
-    ];
-
     /// <param name="path">Where to write the SVG.</param>
-    /// <param name="methods">TokenBenchmarks' methods: name, mean nanoseconds, bytes allocated per call.</param>
-    /// <param name="caption">The runtime and date, shown under the title.</param>
-    public static void Write(string path, IReadOnlyList<(string Method, double MeanNs, long? Allocated)> methods, string caption)
+    /// <param name="bars">Our tiers and the peers: time per token, bytes allocated per token.</param>
+    /// <param name="hmacNs">The reused, keyed HMAC over the same signing input: the floor.</param>
+    /// <param name="caption">Runtime, date and sources, shown under the title.</param>
+    public static void Write(string path, IReadOnlyList<ChartBar> bars, double hmacNs, string caption)
     {
-        var bars = s_bars
-            .Select(b => (b.Label, b.Ours, Row: methods.FirstOrDefault(m => m.Method == b.Method)))
-            .Where(b => b.Row.Method is not null)
-            .ToList();
-        if (bars.Count == 0)
-        {
-            Console.WriteLine("// perf-review.svg: no BenchmarkDotNet results for TokenBenchmarks to draw");
-            return;
-        }
-
-        double? floor = methods.FirstOrDefault(m => m.Method == "Hmac_ReusedInstance_TryComputeHash").MeanNs is var f and > 0 ? f : null;
-
+        // Allocations come from BenchmarkDotNet; a run filtered to other benchmarks has none to draw.
+        var allocations = bars.Where(b => b.AllocatedBytes is not null).ToList();
         int panel = (bars.Count * (BarHeight + BarGap)) + 70;
-        int height = 70 + (2 * panel) + 20;
+        int height = 70 + ((allocations.Count > 0 ? 2 : 1) * panel) + 20;
         var svg = new StringBuilder();
         svg.AppendLine(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">");
         svg.AppendLine("  <title>Reqio.Sdk: time and memory per token</title>");
         svg.AppendLine(CultureInfo.InvariantCulture, $"  <rect width=\"{Width}\" height=\"{height}\" fill=\"#ffffff\"/>");
-        Text(svg, 20, 30, "Reqio.Sdk: one token for the reference user", 18, "bold");
-        Text(svg, 20, 52, Escape(caption) + " · BenchmarkDotNet means · blue: Reqio.Sdk, grey: other .NET JWT libraries", 12, "normal", "#555555");
+        Text(svg, 20, 30, "Reqio.Sdk: one token for the reference user (blue: Reqio.Sdk, grey: other .NET JWT libraries)", 17, "bold");
+        Text(svg, 20, 52, Escape(caption), 12, "normal", "#555555");
 
         int top = 70;
         Panel(svg, top, "Time per token (ns); dashed: a reused, keyed HMACSHA256 over the same input, the floor",
-            bars.Select(b => (b.Label, b.Ours, b.Row.MeanNs)).ToList(), "ns", floor);
-        Panel(svg, top + panel, "Bytes allocated per token",
-            bars.Select(b => (b.Label, b.Ours, (double)(b.Row.Allocated ?? 0))).ToList(), "B", null);
+            bars.Select(b => (b.Label, b.Ours, b.Ns)).ToList(), "ns", hmacNs);
+        if (allocations.Count > 0)
+        {
+            Panel(svg, top + panel, "Bytes allocated per token",
+                allocations.Select(b => (b.Label, b.Ours, (double)b.AllocatedBytes!.Value)).ToList(), "B", null);
+        }
+
         svg.AppendLine("</svg>");
         File.WriteAllText(path, svg.ToString());
     }

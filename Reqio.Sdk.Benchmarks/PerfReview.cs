@@ -38,8 +38,12 @@ internal static class PerfReview
         Directory.CreateDirectory(folder);
         string svgPath = Path.Combine(folder, "perf-review.svg");
         string jsonPath = Path.Combine(folder, "perf-review.json");
-        PerfChart.Write(svgPath, methods.Where(m => m.Type == nameof(TokenBenchmarks)).Select(m => (m.Method, m.MeanNs, m.Allocated)).ToList(),
-            $"{runtime}, {DateTime.UtcNow:yyyy-MM-dd}");
+        var bars = PairedMeasurement.Contenders
+            .Select(c => new ChartBar(c.Label, c.Ours, rounds.Time(c.Method).Median,
+                methods.FirstOrDefault(m => m.Type == nameof(TokenBenchmarks) && m.Method == c.BenchmarkMethod)?.Allocated))
+            .ToList();
+        PerfChart.Write(svgPath, bars, rounds.Time(PairedMeasurement.Hmac).Median,
+            $"{runtime}, {DateTime.UtcNow:yyyy-MM-dd}, medians of {rounds.Rounds:N0} paired rounds; allocations from BenchmarkDotNet");
         File.WriteAllText(jsonPath, Json(machine, runtime, ratios, methods, stages));
         File.WriteAllText(markdownPath, Markdown(machine, runtime, jobId, rounds, ratios, methods, stages));
         Console.WriteLine($"// Performance review written to {Path.GetFullPath(markdownPath)}, {jsonPath} and {svgPath}");
@@ -56,8 +60,9 @@ internal static class PerfReview
         text.AppendLine("## Paired ratios").AppendLine();
         text.AppendLine($"Every method ran back to back in one process, in {rounds.Rounds:N0} rounds with the order rotated, each "
             + "timed over a batch of about a millisecond; each ratio was taken within a round, and the table gives its median "
-            + "with a distribution-free 95% confidence interval. Rounds continue until every interval is within ±2% of its "
-            + "median (the review asks for ±5%), or for two minutes.").AppendLine();
+            + $"with a distribution-free 95% confidence interval. At least {PairedMeasurement.MinRounds:N0} rounds run, then more "
+            + $"until every interval is within ±{PairedMeasurement.SettledHalfWidth * 100:0}% of its median (the review asks for "
+            + "±5%), or for 100 s in all.").AppendLine();
         text.AppendLine("| id | ratio | median | 95% CI | ± | target | met |");
         text.AppendLine("|---|---|---:|---:|---:|---:|:-:|");
         foreach (RatioRow row in ratios)
