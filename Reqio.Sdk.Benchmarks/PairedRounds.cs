@@ -91,6 +91,12 @@ internal sealed class PairedRounds
     /// </summary>
     public void Run(int minRounds, TimeSpan budget, Func<bool> settled, Action<string> progress)
     {
+        // The methods ran in other processes' company since the last call: a pass of warm-up batches first.
+        for (int m = 0; m < _methods.Count; m++)
+        {
+            Time(m, _batches[m]);
+        }
+
         var clock = Stopwatch.StartNew();
         int count = _methods.Count;
         while (clock.Elapsed < budget)

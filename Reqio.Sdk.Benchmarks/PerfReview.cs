@@ -58,8 +58,9 @@ internal static class PerfReview
         text.AppendLine("![Time and memory per token: our tiers, the peers and the HMAC floor](perf-review.svg)").AppendLine();
 
         text.AppendLine("## Paired ratios").AppendLine();
-        text.AppendLine($"Every method ran back to back in one process, in {rounds.Rounds:N0} rounds with the order rotated, each "
-            + "timed over a batch of about a millisecond; each ratio was taken within a round, and the table gives its median "
+        text.AppendLine($"Every method ran back to back in one process, in {rounds.Rounds:N0} rounds with the order rotated (half "
+            + "before BenchmarkDotNet's runs and half after, minutes apart), each timed over a batch of about a millisecond; "
+            + "each ratio was taken within a round, and the table gives its median "
             + $"with a distribution-free 95% confidence interval. At least {PairedMeasurement.MinRounds:N0} rounds run, then more "
             + $"until every interval is within ±{PairedMeasurement.SettledHalfWidth * 100:0}% of its median (the review asks for "
             + "±5%), or for 100 s in all.").AppendLine();

@@ -30,12 +30,21 @@ public static class Program
             .AddJob(job.AsDefault())
             .AddExporter(MarkdownExporter.GitHub);
 
+        // The paired rounds run in two halves, before BenchmarkDotNet and after it, minutes apart.
+        Action<string> progress = message => Console.WriteLine($"// paired rounds: {message}");
+        PairedRounds? rounds = null;
+        if (reviewPath is not null)
+        {
+            Console.WriteLine("// Paired rounds, first half: every headline method back to back in this process");
+            rounds = PairedMeasurement.Start(progress);
+        }
+
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config).ToArray();
         if (reviewPath is not null)
         {
-            Console.WriteLine("// Paired rounds: every headline method back to back in this process");
-            PairedRounds rounds = PairedMeasurement.Run(message => Console.WriteLine($"// paired rounds: {message}"));
-            PerfReview.Write(summaries, rounds, reviewPath, job.Id);
+            Console.WriteLine("// Paired rounds, second half");
+            PairedMeasurement.Finish(rounds!, progress);
+            PerfReview.Write(summaries, rounds!, reviewPath, job.Id);
         }
 
         bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
