@@ -53,8 +53,8 @@ internal static class PairedMeasurement
         new("jose-jwt", "Peer_JoseJwt_Encode", "jose-jwt", Ours: false),
     ];
 
-    /// <summary>TryMint (UTF-8) in the order it runs them; TryMint (chars) adds the widening, Mint the string instead.</summary>
-    public static readonly Stage[] Stages =
+    /// <summary>The stages of TryMint (UTF-8), in the order it runs them.</summary>
+    private static readonly Stage[] s_encoding =
     [
         new("clock read", "stage: clock read"),
         new("layout", "stage: layout"),
@@ -62,8 +62,20 @@ internal static class PairedMeasurement
         new("payload base64url", "stage: payload base64url"),
         new("HMAC-SHA256", "stage: HMAC-SHA256"),
         new("signature base64url", "stage: signature base64url"),
-        new("widening to chars (TryMint chars)", "stage: widening to chars"),
-        new("the string, allocated and filled (Mint)", "stage: Mint's string"),
+    ];
+
+    private static readonly Stage s_widening = new("widening to chars (TryMint chars)", "stage: widening to chars");
+    private static readonly Stage s_mintString = new("the string, allocated and filled (Mint)", "stage: Mint's string");
+
+    /// <summary>Every stage, once: TryMint (chars) adds the widening to TryMint (UTF-8)'s, Mint the string instead.</summary>
+    public static readonly Stage[] Stages = [.. s_encoding, s_widening, s_mintString];
+
+    /// <summary>Each tier and the stages it runs, for the stages-versus-whole check.</summary>
+    public static readonly (string Tier, Stage[] Stages)[] Tiers =
+    [
+        (TryMintUtf8, s_encoding),
+        (TryMintChars, [.. s_encoding, s_widening]),
+        (Mint, [.. s_encoding, s_mintString]),
     ];
 
     /// <summary>Not a stage of its own (the string above includes it): a string as long as the token, allocated bare.</summary>

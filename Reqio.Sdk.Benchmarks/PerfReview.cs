@@ -86,10 +86,10 @@ internal static class PerfReview
 
         text.AppendLine().AppendLine("| tier | whole | its stages summed | stages ÷ whole |");
         text.AppendLine("|---|---:|---:|---:|");
-        foreach ((string tier, string[] parts) in Tiers())
+        foreach ((string tier, Stage[] parts) in PairedMeasurement.Tiers)
         {
             double measured = rounds.Time(tier).Median;
-            double sum = stages.Where(s => parts.Contains(s.Name)).Sum(s => s.Ns);
+            double sum = stages.Where(s => parts.Any(p => p.Name == s.Name)).Sum(s => s.Ns);
             text.AppendLine($"| {tier} | {Ns(measured)} | {Ns(sum)} | {Percent(sum / measured)} |");
         }
 
@@ -110,15 +110,6 @@ internal static class PerfReview
         Allocation(text, methods, "Reqio_Mint", StringSize(ReqioToken.Mint(Reference.User, Reference.Options).Length));
         ClaimSizeGrowth(text, methods);
         return text.ToString();
-    }
-
-    /// <summary>Each tier and the stages it runs.</summary>
-    private static IEnumerable<(string Tier, string[] Stages)> Tiers()
-    {
-        string[] utf8 = [.. PairedMeasurement.Stages.Take(6).Select(s => s.Name)];
-        yield return (PairedMeasurement.TryMintUtf8, utf8);
-        yield return (PairedMeasurement.TryMintChars, [.. utf8, PairedMeasurement.Stages[6].Name]);
-        yield return (PairedMeasurement.Mint, [.. utf8, PairedMeasurement.Stages[7].Name]);
     }
 
     private static string Json(string machine, string runtime, List<RatioRow> ratios, List<MethodRow> methods, List<StageRow> stages)
