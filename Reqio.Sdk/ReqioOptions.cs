@@ -35,7 +35,7 @@ public sealed class ReqioOptions
     /// is empty, longer than <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
     /// </exception>
     public ReqioOptions(string secret, string audience)
-        : this(new Hs256Signer(Validation.SecretKey(secret)), audience)
+        : this(Validation.SecretKey(secret), audience, Validation.Audience(audience))
     {
     }
 
@@ -48,16 +48,17 @@ public sealed class ReqioOptions
     /// <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
     /// </exception>
     public ReqioOptions(byte[] key, string audience)
-        : this(new Hs256Signer(Validation.Key(key)), audience)
+        : this(Validation.Key(key), audience, Validation.Audience(audience))
     {
     }
 
-    private ReqioOptions(Hs256Signer signer, string audience)
+    /// <summary>Options from values already checked: a key the options may keep, and an audience with its escaped length.</summary>
+    internal ReqioOptions(byte[] checkedKey, string checkedAudience, int audienceJsonLength)
     {
-        AudienceClaim = TokenEncoder.BuildAudienceClaim(audience, Validation.Audience(audience));
-        Audience = audience;
-        ProjectId = ProjectIdOf(audience);
-        _signer = signer;
+        AudienceClaim = PayloadJson.BuildAudienceClaim(checkedAudience, audienceJsonLength);
+        Audience = checkedAudience;
+        ProjectId = ProjectIdOf(checkedAudience);
+        _signer = new Hs256Signer(checkedKey);
     }
 
     /// <summary>Creates options for a Reqio project: the audience is <c>https://reqio.app/p/{projectId}</c>.</summary>
@@ -71,8 +72,9 @@ public sealed class ReqioOptions
     /// </exception>
     public static ReqioOptions ForProject(string secret, string projectId)
     {
-        var signer = new Hs256Signer(Validation.SecretKey(secret));
-        return new ReqioOptions(signer, ProjectAudiencePrefix + Validation.ProjectId(projectId));
+        byte[] key = Validation.SecretKey(secret);
+        string audience = ProjectAudiencePrefix + Validation.ProjectId(projectId);
+        return new ReqioOptions(key, audience, Validation.Audience(audience));
     }
 
     /// <summary>
@@ -84,7 +86,7 @@ public sealed class ReqioOptions
     /// A variable is missing (the message names every missing one), or one holds a value the constructors refuse
     /// (the message names the variable and the rule; the inner exception is the <see cref="ArgumentException"/>).
     /// </exception>
-    public static ReqioOptions FromEnvironment() => EnvironmentOptions.Read();
+    public static ReqioOptions FromEnvironment() => EnvironmentOptions.Read(Environment.GetEnvironmentVariable);
 
     /// <summary>The <c>aud</c> claim of every token.</summary>
     public string Audience { get; }
@@ -128,14 +130,7 @@ public sealed class ReqioOptions
         }
 
         string id = audience.Substring(ProjectAudiencePrefix.Length);
-        try
-        {
-            return Validation.ProjectId(id);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return Validation.IsProjectId(id) ? id : null;
     }
 
     /// <summary><c>,"aud":"…","iat":</c>, escaped once here instead of on every token.</summary>

@@ -68,17 +68,7 @@ public static class ReqioToken
     {
         TokenLayout layout = Measure(user, options);
         expiresAt = DateTimeOffset.FromUnixTimeSeconds(layout.ExpiresAt);
-#if NETSTANDARD2_0
-        byte[] bytes = new byte[layout.TokenLength + layout.ScratchLength];
-        TokenEncoder.Write(user, options, layout,
-            TokenBuffer.Over(bytes, 0, layout.TokenLength), TokenBuffer.Over(bytes, layout.TokenLength, layout.ScratchLength));
-        return Encoding.ASCII.GetString(bytes, 0, layout.TokenLength);
-#else
-        // The string is allocated at its length and the token written straight into it: one widening pass, where
-        // Encoding.GetString would count the characters first.
-        return string.Create(layout.TokenLength, (user, options, layout),
-            static (chars, state) => WriteChars(state.user, state.options, state.layout, chars));
-#endif
+        return CreateString(user, options, layout);
     }
 
     /// <summary>
@@ -104,7 +94,24 @@ public static class ReqioToken
         return TokenEncoder.Measure(user, options);
     }
 
-#if !NETSTANDARD2_0
+#if NETSTANDARD2_0
+    /// <summary>Writes the laid-out token into a byte array (with its scratch space), then makes the string of it.</summary>
+    private static string CreateString(ReqioUser user, ReqioOptions options, in TokenLayout layout)
+    {
+        byte[] bytes = new byte[layout.TokenLength + layout.ScratchLength];
+        TokenEncoder.Write(user, options, layout,
+            TokenBuffer.Over(bytes, 0, layout.TokenLength), TokenBuffer.Over(bytes, layout.TokenLength, layout.ScratchLength));
+        return Encoding.ASCII.GetString(bytes, 0, layout.TokenLength);
+    }
+#else
+    /// <summary>
+    /// Allocates the string at the token's length and writes the token straight into it: one widening pass, where
+    /// <see cref="Encoding.GetString(byte[])"/> would count the characters first.
+    /// </summary>
+    private static string CreateString(ReqioUser user, ReqioOptions options, in TokenLayout layout) =>
+        string.Create(layout.TokenLength, (user, options, layout),
+            static (chars, state) => WriteChars(state.user, state.options, state.layout, chars));
+
     /// <summary>Mints a token into <paramref name="destination"/> without allocating.</summary>
     /// <param name="user">The signed-in user.</param>
     /// <param name="options">The project's key, audience, lifetime and clock.</param>

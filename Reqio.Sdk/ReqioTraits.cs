@@ -33,8 +33,7 @@ public sealed record ReqioTraits
     /// </exception>
     public ReqioTraits(string? plan = null, long? amountCents = null, BillingInterval? interval = null)
     {
-        JsonLength = Validation.Traits(plan, amountCents, interval);
-        IsPlainText = plan is null || JsonLength == TokenEncoder.MeasureTraits(plan.Length, amountCents, interval);
+        (JsonLength, IsPlainText) = Validation.Traits(plan, amountCents, interval);
         Plan = plan;
         AmountCents = amountCents;
         Interval = interval;

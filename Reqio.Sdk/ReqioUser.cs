@@ -24,11 +24,7 @@ public sealed record ReqioUser
     /// </exception>
     public ReqioUser(string id, string? email = null, ReqioTraits? traits = null)
     {
-        JsonLength = Validation.User(id, email, traits);
-        // Escaping never shortens a string and lengthens any character JSON does not take as it is, so the escaped
-        // lengths add up to the plain ones exactly when every string is plain.
-        IsPlainText = (traits?.IsPlainText ?? true)
-            && JsonLength == TokenEncoder.MeasureUser(id.Length, email?.Length ?? -1, traits?.JsonLength ?? 0);
+        (JsonLength, IsPlainText) = Validation.User(id, email, traits);
         Id = id;
         Email = email;
         Traits = traits;

@@ -3,11 +3,11 @@ using System.Text;
 namespace Reqio.Sdk;
 
 /// <summary>
-/// Base64url without padding (RFC 7515 §2), from one buffer to another. Where the target has vector helpers,
-/// <see cref="TokenBuffer.EncodeBase64UrlGroups"/> does the whole 3-byte groups and this writes the last one or two
-/// bytes; elsewhere this writes everything.
+/// Base64url without padding (RFC 7515 §2), from one buffer to another. On .NET 8 the whole 3-byte groups go through
+/// the runtime's vectorized base64 encoder (<c>Base64UrlWriter.Vector.cs</c>); the scalar loop here writes whatever
+/// that leaves, which elsewhere is everything.
 /// </summary>
-internal static class Base64UrlWriter
+internal static partial class Base64UrlWriter
 {
     private static readonly byte[] s_alphabet =
         Encoding.ASCII.GetBytes("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
@@ -21,7 +21,7 @@ internal static class Base64UrlWriter
     /// </summary>
     public static void Encode(TokenBuffer input, int length, TokenBuffer output, int offset)
     {
-        int source = input.EncodeBase64UrlGroups(0, length, output, offset);
+        int source = EncodeWholeGroups(input, length, output, offset);
         int destination = offset + (source / 3 * 4);
         byte[] alphabet = s_alphabet;
         while (length - source >= 3)
@@ -49,4 +49,9 @@ internal static class Base64UrlWriter
             output[destination + 2] = alphabet[(group >> 6) & 0x3F];
         }
     }
+
+#if !NET8_0_OR_GREATER
+    /// <summary>Encodes nothing: without the runtime's vectorized encoder the scalar loop does every group.</summary>
+    private static int EncodeWholeGroups(TokenBuffer input, int length, TokenBuffer output, int offset) => 0;
+#endif
 }

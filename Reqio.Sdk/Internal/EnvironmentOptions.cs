@@ -5,8 +5,8 @@ namespace Reqio.Sdk;
 
 /// <summary>
 /// Reads <see cref="ReqioOptions"/> from <c>REQIO_SECRET</c>, <c>REQIO_AUDIENCE</c> and <c>REQIO_PROJECT_ID</c>,
-/// and keeps the first successful read for <see cref="ReqioToken.Mint(ReqioUser)"/>. A failed read is not kept, so
-/// an application that sets the variables later recovers without restarting.
+/// and keeps the first successful read of the environment for <see cref="ReqioToken.Mint(ReqioUser)"/>. A failed
+/// read is not kept, so an application that sets the variables later recovers without restarting.
 /// </summary>
 internal static class EnvironmentOptions
 {
@@ -25,18 +25,22 @@ internal static class EnvironmentOptions
             if (options is null)
             {
                 // Two threads may both read on first use; the first to finish wins and both use its options.
-                options = Interlocked.CompareExchange(ref s_shared, Read(), null) ?? s_shared!;
+                options = Interlocked.CompareExchange(ref s_shared, Read(Environment.GetEnvironmentVariable), null) ?? s_shared!;
             }
 
             return options;
         }
     }
 
-    public static ReqioOptions Read()
+    /// <summary>
+    /// Reads the three variables through <paramref name="getVariable"/> and checks each value under its variable's
+    /// name, so a refusal names the variable the value came from.
+    /// </summary>
+    public static ReqioOptions Read(Func<string, string?> getVariable)
     {
-        string? secret = Variable(SecretVariable);
-        string? audience = Variable(AudienceVariable);
-        string? projectId = audience is null ? Variable(ProjectIdVariable) : null;
+        string? secret = Value(getVariable, SecretVariable);
+        string? audience = Value(getVariable, AudienceVariable);
+        string? projectId = audience is null ? Value(getVariable, ProjectIdVariable) : null;
 
         var missing = new List<string>(2);
         if (secret is null)
@@ -55,26 +59,33 @@ internal static class EnvironmentOptions
                 $"Reqio is not configured: set {string.Join(" and ", missing)} in the environment, or pass ReqioOptions to ReqioToken.Mint.");
         }
 
+        byte[] key = Checked(SecretVariable, secret!, Validation.SecretKey);
+        if (audience is null)
+        {
+            audience = ReqioOptions.ProjectAudiencePrefix + Checked(ProjectIdVariable, projectId!, Validation.ProjectId);
+        }
+
+        int audienceLength = Checked(projectId is null ? AudienceVariable : ProjectIdVariable, audience, Validation.Audience);
+        return new ReqioOptions(key, audience, audienceLength);
+    }
+
+    /// <summary>Runs <paramref name="check"/> on a variable's value; a refusal becomes one that names the variable.</summary>
+    private static T Checked<T>(string variable, string value, Func<string, T> check)
+    {
         try
         {
-            return audience is not null ? new ReqioOptions(secret!, audience) : ReqioOptions.ForProject(secret!, projectId!);
+            return check(value);
         }
         catch (ArgumentException e)
         {
-            string variable = e.ParamName switch
-            {
-                "secret" => SecretVariable,
-                "projectId" => ProjectIdVariable,
-                _ => AudienceVariable,
-            };
             ThrowHelper.InvalidOperation($"The environment variable {variable} is not valid: {e.Message}", e);
             throw;
         }
     }
 
-    private static string? Variable(string name)
+    private static string? Value(Func<string, string?> getVariable, string name)
     {
-        string? value = Environment.GetEnvironmentVariable(name);
+        string? value = getVariable(name);
         return string.IsNullOrEmpty(value) ? null : value;
     }
 }

@@ -37,7 +37,21 @@ internal sealed class Hs256Signer
 
     /// <summary>Writes the MAC of the first <paramref name="count"/> bytes of <paramref name="input"/> to the start of <paramref name="output"/>.</summary>
     public void Sign(TokenBuffer input, int count, TokenBuffer output) =>
-        input.WriteMac(InstanceForThisThread(), count, output);
+        ComputeMac(InstanceForThisThread(), input, count, output);
+
+#if NETSTANDARD2_0
+    private static void ComputeMac(HMACSHA256 hmac, TokenBuffer input, int count, TokenBuffer output)
+    {
+        byte[] mac = hmac.ComputeHash(input.Array, input.Offset, count);
+        Buffer.BlockCopy(mac, 0, output.Array, output.Offset, MacLength);
+    }
+#else
+    private static void ComputeMac(HMACSHA256 hmac, TokenBuffer input, int count, TokenBuffer output)
+    {
+        bool written = hmac.TryComputeHash(input.Span.Slice(0, count), output.Span.Slice(0, MacLength), out _);
+        System.Diagnostics.Debug.Assert(written, "The output holds a whole MAC.");
+    }
+#endif
 
     private HMACSHA256 InstanceForThisThread()
     {

@@ -3,14 +3,23 @@ using System.Text;
 namespace Reqio.Sdk;
 
 /// <summary>
-/// Writes a string as a JSON string body exactly as Python's <c>json.dumps(…, ensure_ascii=True)</c> does, which is
-/// what PyJWT signs: <c>\"</c>, <c>\\</c>, <c>\b \f \n \r \t</c>, every other character outside 0x20–0x7E as
-/// <c>\u</c> and four lowercase hex digits, and a character above U+FFFF as its two surrogates. The output is
-/// therefore pure ASCII. Unpaired surrogates cannot be written (Python would refuse them too), so measuring a string
-/// also validates it.
+/// JSON string bodies exactly as Python's <c>json.dumps(…, ensure_ascii=True)</c> writes them, which is what PyJWT
+/// signs: <c>\"</c>, <c>\\</c>, <c>\b \f \n \r \t</c>, every other character outside 0x20–0x7E as <c>\u</c> and four
+/// lowercase hex digits, and a character above U+FFFF as its two surrogates. The output is therefore pure ASCII.
+/// Unpaired surrogates cannot be written (Python would refuse them too), so measuring a string also validates it.
+/// <para>
+/// A character JSON takes as it is (printable ASCII but <c>"</c> and <c>\</c>) is "plain". Escaping lengthens every
+/// other character, so a string is all plain exactly when its escaped length is its length; such a string is copied
+/// as it is (<see cref="WritePlain"/>). On .NET 8 runs of plain characters are found and copied with vector
+/// instructions (<c>JsonString.Vector.cs</c>).
+/// </para>
 /// </summary>
-internal static class JsonString
+internal static partial class JsonString
 {
+    /// <summary>Every plain character, in order: printable ASCII except the quote and the backslash.</summary>
+    internal const string PlainCharacters =
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
     // For each ASCII character, how many bytes it takes once escaped: 1 as is, 2 for a short escape, 6 for \u00xx.
     private static readonly byte[] s_asciiLengths = BuildAsciiLengths();
 
@@ -20,8 +29,9 @@ internal static class JsonString
     /// <exception cref="ArgumentException"><paramref name="value"/> holds an unpaired surrogate.</exception>
     public static int GetEscapedLength(string value, string paramName)
     {
-        int length = 0;
-        for (int i = 0; i < value.Length; i++)
+        int i = PlainRunLength(value, 0);
+        int length = i;
+        for (; i < value.Length; i++)
         {
             char c = value[i];
             if (c < 0x80)
@@ -63,7 +73,7 @@ internal static class JsonString
             }
 
             // Two plain characters or more: where the target can, copy the whole run at once.
-            int run = i + 1 < value.Length && IsPlain(value[i + 1]) ? buffer.WritePlainRun(position, value, i) : 0;
+            int run = i + 1 < value.Length && IsPlain(value[i + 1]) ? CopyPlainRun(buffer, position, value, i) : 0;
             if (run == 0)
             {
                 buffer[position++] = (byte)c;
@@ -79,6 +89,24 @@ internal static class JsonString
 
         return position;
     }
+
+#if NETSTANDARD2_0
+    /// <summary>Copies <paramref name="value"/>, all plain, at <paramref name="position"/>; returns the position after it.</summary>
+    public static int WritePlain(TokenBuffer buffer, int position, string value) =>
+        position + Encoding.ASCII.GetBytes(value, 0, value.Length, buffer.Array, buffer.Offset + position);
+#else
+    /// <summary>Copies <paramref name="value"/>, all plain, at <paramref name="position"/>; returns the position after it.</summary>
+    public static int WritePlain(TokenBuffer buffer, int position, string value) =>
+        position + Encoding.ASCII.GetBytes(value.AsSpan(), buffer.Span.Slice(position));
+#endif
+
+#if !NET8_0_OR_GREATER
+    /// <summary>Finds nothing: without vector instructions the measuring loop looks at every character.</summary>
+    private static int PlainRunLength(string value, int start) => 0;
+
+    /// <summary>Copies nothing: without vector instructions <see cref="Write"/> copies every character itself.</summary>
+    private static int CopyPlainRun(TokenBuffer buffer, int position, string value, int start) => 0;
+#endif
 
     private static bool IsPlain(char c) => c < 0x80 && s_asciiLengths[c] == 1;
 
@@ -115,7 +143,12 @@ internal static class JsonString
         var lengths = new byte[0x80];
         for (int c = 0; c < lengths.Length; c++)
         {
-            lengths[c] = c is >= 0x20 and < 0x7F ? (byte)1 : (byte)6;
+            lengths[c] = 6;
+        }
+
+        foreach (char c in PlainCharacters)
+        {
+            lengths[c] = 1;
         }
 
         foreach (char c in "\"\\\b\f\n\r\t")

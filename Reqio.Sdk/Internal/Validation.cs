@@ -6,7 +6,7 @@ namespace Reqio.Sdk;
 /// <summary>
 /// Every rule a value must meet before it can go into a token, in one place. Each check runs when the value enters
 /// the SDK (a constructor or factory), so minting never meets a bad value. Checks that scan a string also measure it
-/// for the encoder, returning its escaped JSON length.
+/// for the encoder (its escaped JSON length, and whether it is plain), so each value is read once on its way in.
 /// </summary>
 internal static class Validation
 {
@@ -29,8 +29,8 @@ internal static class Validation
         return value;
     }
 
-    /// <summary>Checks a user's values; returns the length of their claims as written.</summary>
-    public static int User(string id, string? email, ReqioTraits? traits)
+    /// <summary>Checks a user's values; measures their claims as written, in the same pass.</summary>
+    public static MeasuredJson User(string id, string? email, ReqioTraits? traits)
     {
         NotNull(id, nameof(id));
         if (IsBlank(id))
@@ -41,11 +41,14 @@ internal static class Validation
         MaxLength(id, ReqioUser.MaxIdLength, nameof(id));
         int idLength = JsonString.GetEscapedLength(id, nameof(id));
         int emailLength = email is null ? -1 : Email(email);
-        return TokenEncoder.MeasureUser(idLength, emailLength, traits?.JsonLength ?? 0);
+
+        // Escaping lengthens every character JSON does not take as it is, so a string is plain when it keeps its length.
+        bool plain = idLength == id.Length && (email is null || emailLength == email.Length) && (traits?.IsPlainText ?? true);
+        return new MeasuredJson(PayloadJson.MeasureUser(idLength, emailLength, traits?.JsonLength ?? 0), plain);
     }
 
-    /// <summary>Checks a trait set; returns the length of its JSON object, or 0 when it is empty.</summary>
-    public static int Traits(string? plan, long? amountCents, BillingInterval? interval)
+    /// <summary>Checks a trait set's values; measures its JSON object (0 when it is empty), in the same pass.</summary>
+    public static MeasuredJson Traits(string? plan, long? amountCents, BillingInterval? interval)
     {
         int planLength = -1;
         if (plan is not null)
@@ -77,7 +80,7 @@ internal static class Validation
                 "interval must be given with amountCents: Reqio reads a monthly amount as is and divides a yearly one by 12.");
         }
 
-        return TokenEncoder.MeasureTraits(planLength, amountCents, interval);
+        return new MeasuredJson(PayloadJson.MeasureTraits(planLength, amountCents, interval), plan is null || planLength == plan.Length);
     }
 
     /// <summary>Checks an email address; returns its escaped length.</summary>
@@ -94,24 +97,21 @@ internal static class Validation
         }
 
         MaxLength(email, ReqioUser.MaxEmailLength, Name);
-        bool hasInnerAt = false;
-        for (int i = 0; i < email.Length; i++)
-        {
-            char c = email[i];
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                ThrowHelper.Argument(Name, $"email must not hold white space or control characters; it has one at index {i}.");
-            }
+        int length = JsonString.GetEscapedLength(email, Name);
 
-            hasInnerAt |= c == '@' && i > 0 && i < email.Length - 1;
+        // Plain text holds no control character and one white-space character, the space; other text is searched whole.
+        int blank = length == email.Length ? email.IndexOf(' ') : IndexOfWhiteSpaceOrControl(email);
+        if (blank >= 0)
+        {
+            ThrowHelper.Argument(Name, $"email must not hold white space or control characters; it has one at index {blank}.");
         }
 
-        if (!hasInnerAt)
+        if (email.Length < 3 || email.IndexOf('@', 1, email.Length - 2) < 0)
         {
             ThrowHelper.Argument(Name, "email must have an '@' with text on both sides.");
         }
 
-        return JsonString.GetEscapedLength(email, Name);
+        return length;
     }
 
     /// <summary>Checks an audience; returns its escaped length.</summary>
@@ -144,7 +144,7 @@ internal static class Validation
         return length;
     }
 
-    /// <summary>Checks a project id (<c>[A-Za-z0-9_-]+</c>).</summary>
+    /// <summary>Checks a project id (<c>[A-Za-z0-9_-]+</c>, at most <see cref="ReqioOptions.MaxProjectIdLength"/>); returns it.</summary>
     public static string ProjectId(string projectId)
     {
         NotNull(projectId, nameof(projectId));
@@ -154,16 +154,32 @@ internal static class Validation
                 $"projectId must be 1 to {ReqioOptions.MaxProjectIdLength} characters; it has {projectId.Length}.");
         }
 
-        foreach (char c in projectId)
+        if (!IsProjectId(projectId))
         {
-            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-'))
-            {
-                ThrowHelper.Argument(nameof(projectId),
-                    "projectId may only hold the letters A-Z and a-z, the digits 0-9, '_' and '-'.");
-            }
+            ThrowHelper.Argument(nameof(projectId),
+                "projectId may only hold the letters A-Z and a-z, the digits 0-9, '_' and '-'.");
         }
 
         return projectId;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a project id: 1 to 128 of <c>[A-Za-z0-9_-]</c>.</summary>
+    public static bool IsProjectId(string value)
+    {
+        if (value.Length is 0 or > ReqioOptions.MaxProjectIdLength)
+        {
+            return false;
+        }
+
+        foreach (char c in value)
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Checks a token for the widget: three base64url parts joined by dots, as <see cref="ReqioToken"/> mints.</summary>
@@ -277,6 +293,19 @@ internal static class Validation
 
     private static bool IsBase64UrlChar(char c) =>
         c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_';
+
+    private static int IndexOfWhiteSpaceOrControl(string value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsWhiteSpace(value[i]) || char.IsControl(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static bool IsBlank(string value)
     {
