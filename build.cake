@@ -1,7 +1,7 @@
 // Reqio.Sdk build: `dotnet tool restore && dotnet cake --target=<Task>`.
 //   Clean      removes artifacts/ and every bin/ and obj/.
-//   Build      Release build of the solution, warnings as errors.
-//   Test       installs from Debian what the tests need and the machine lacks (Node.js and npm, Chromium, a C
+//   Build      Release build of the whole solution (library, tests and benchmarks), warnings as errors.
+//   Test       builds the solution first, so nothing the tests do not run (the benchmarks) can rot unseen; installs from Debian what the tests need and the machine lacks (Node.js and npm, Chromium, a C
 //              toolchain and zlib headers, Mono), installs the jose verifier (npm ci), packs Reqio.Sdk and publishes
 //              the consumer app against the package (for .NET 10 as IL and as native AOT, for .NET Framework 4.8;
 //              warnings as errors), then runs the tests once per library build on .NET 10, the netstandard2.0 build
@@ -150,6 +150,7 @@ Task("__PublishConsumer")
 });
 
 Task("Test")
+    .IsDependentOn("Build")
     .IsDependentOn("__InstallPrerequisites")
     .IsDependentOn("__InstallJose")
     .IsDependentOn("__PublishConsumer")
