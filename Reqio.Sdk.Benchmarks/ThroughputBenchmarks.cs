@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Reqio.Sdk.Tests.Support;
 
 namespace Reqio.Sdk.Benchmarks;
 
@@ -30,7 +31,7 @@ public class ThroughputBenchmarks
         Reference.Verify(token, Reference.User, nameof(ThroughputBenchmarks));
         _signingInput = System.Text.Encoding.ASCII.GetBytes(token[..token.LastIndexOf('.')]);
         Hmac_TwoThreads();
-        if (Reference.Base64Url(_firstMac) != token[(token.LastIndexOf('.') + 1)..] || !_firstMac.AsSpan().SequenceEqual(_secondMac))
+        if (Jwt.Base64UrlEncode(_firstMac) != token[(token.LastIndexOf('.') + 1)..] || !_firstMac.AsSpan().SequenceEqual(_secondMac))
         {
             throw new InvalidOperationException("the HMAC threads' MACs are not the token's signature");
         }

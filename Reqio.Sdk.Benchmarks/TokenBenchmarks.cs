@@ -7,6 +7,7 @@ using JWT.Algorithms;
 using JWT.Serializers;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Reqio.Sdk.Tests.Support;
 
 namespace Reqio.Sdk.Benchmarks;
 
@@ -112,7 +113,7 @@ public class TokenBenchmarks
 
     private void CheckMac(string signature, string who)
     {
-        if (Reference.Base64Url(_mac) != signature)
+        if (Jwt.Base64UrlEncode(_mac) != signature)
         {
             throw new InvalidOperationException($"{who}: the MAC of the signing input is not the token's signature");
         }

@@ -21,6 +21,7 @@ namespace Reqio.Sdk.Tests;
 /// artifacts/consumer); these tests run where the net8.0 build is tested, since they test the package.
 /// </summary>
 [NonParallelizable]
+[Category(Needs.Package)]
 public sealed class PackageConsumerTests
 {
     private static readonly string s_artifacts = FindArtifacts();
@@ -81,7 +82,7 @@ public sealed class PackageConsumerTests
     [Test]
     public void The_README_gives_the_public_key_token()
     {
-        string readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(s_artifacts)!, "README.md"));
+        string readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
 
         Assert.That(readme, Does.Contain($"`{BuildUnderTestTests.PublicKeyToken}`"));
     }
@@ -211,17 +212,14 @@ public sealed class PackageConsumerTests
 
     private static string FindArtifacts()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        string artifacts = RepositoryRoot.Combine("artifacts");
+        if (!Directory.Exists(Path.Combine(artifacts, "consumer", "aot")) || !Directory.Exists(Path.Combine(artifacts, "packages")))
         {
-            string candidate = Path.Combine(dir.FullName, "artifacts");
-            if (Directory.Exists(Path.Combine(candidate, "consumer", "aot")) && Directory.Exists(Path.Combine(candidate, "packages")))
-            {
-                return candidate;
-            }
+            throw new AssertionException(
+                "artifacts/packages and artifacts/consumer are missing: run `dotnet cake --target=Test`, which packs and publishes them first.");
         }
 
-        throw new AssertionException(
-            "artifacts/packages and artifacts/consumer were not found: run `dotnet cake --target=Test`, which packs and publishes them first.");
+        return artifacts;
     }
 }
 #endif

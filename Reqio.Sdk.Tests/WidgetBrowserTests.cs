@@ -16,6 +16,7 @@ namespace Reqio.Sdk.Tests;
 /// net8.0 run only. A missing Chromium fails, it is never skipped.
 /// </summary>
 [NonParallelizable]
+[Category(Needs.Chromium)]
 public sealed class WidgetBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";

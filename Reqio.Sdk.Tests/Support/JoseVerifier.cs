@@ -87,20 +87,12 @@ internal static class JoseVerifier
 
     private static string FindFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        string folder = RepositoryRoot.Combine("Reqio.Sdk.Tests", "jose-verifier");
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "jose")))
         {
-            string candidate = Path.Combine(dir.FullName, "Reqio.Sdk.Tests", "jose-verifier");
-            if (Directory.Exists(candidate))
-            {
-                if (!Directory.Exists(Path.Combine(candidate, "node_modules", "jose")))
-                {
-                    throw new AssertionException($"jose is not installed: run `npm ci` in {candidate} (the Test task does).");
-                }
-
-                return candidate;
-            }
+            throw new AssertionException($"jose is not installed: run `npm ci` in {folder} (the Test task does).");
         }
 
-        throw new AssertionException("Reqio.Sdk.Tests/jose-verifier was not found above the test's output folder.");
+        return folder;
     }
 }
