@@ -2,6 +2,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using Reqio.Sdk.Tests.Support;
 
 namespace Reqio.Sdk.Tests;
 
@@ -57,6 +58,20 @@ public sealed class BuildUnderTestTests
             _ => throw new AssertionException($"Unknown SdkTarget {requested}"),
         };
         Assert.That(loaded, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void The_tests_compile_symbols_match_the_library_build_and_the_runtime_under_test()
+    {
+        string library = typeof(ReqioToken).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+        string tests = typeof(BuildUnderTestTests).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(CompiledWith.Spans, Is.EqualTo(library != ".NETStandard,Version=v2.0"), $"REQIO_SPANS for a {library} build");
+            Assert.That(CompiledWith.Net8, Is.EqualTo(library == ".NETCoreApp,Version=v8.0"), $"REQIO_NET8 for a {library} build");
+            Assert.That(CompiledWith.NetFx, Is.EqualTo(tests.StartsWith(".NETFramework,", StringComparison.Ordinal)), $"REQIO_NETFX for {tests} tests");
+        });
     }
 
     [Test]
