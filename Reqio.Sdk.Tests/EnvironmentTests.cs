@@ -9,7 +9,7 @@ namespace Reqio.Sdk.Tests;
 /// fixture runs alone and restores them; it is the only code in the tests that calls <c>Mint(user)</c>.
 /// </summary>
 [NonParallelizable]
-public sealed class EnvironmentTests
+public sealed partial class EnvironmentTests
 {
     private static readonly string[] s_names = ["REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID"];
     private readonly Dictionary<string, string?> _saved = [];
@@ -90,22 +90,43 @@ public sealed class EnvironmentTests
     [Test]
     public void Mint_user_fails_while_unconfigured_then_reads_once_and_keeps_the_options()
     {
-        var user = new ReqioUser("env-user");
-
         // A failed read is not kept...
-        Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(user));
+        Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(new ReqioUser("user_8f3a2c")));
 
         // ...so setting the variables afterwards works without a restart.
         Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
         Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "proj_abc123");
-        string token = ReqioToken.Mint(user);
+        // snippet: mint-one-line
+        string token = ReqioToken.Mint(new ReqioUser("user_8f3a2c", "ada.lovelace@example.com"));
+        // end snippet
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var payload = IdentityModelVerifier.Verify(token, System.Text.Encoding.UTF8.GetBytes(Secret), "https://reqio.app/p/proj_abc123", DateTimeOffset.UtcNow);
-        Assert.That((string?)payload["sub"], Is.EqualTo("env-user"));
+        Assert.That((string?)payload["sub"], Is.EqualTo("user_8f3a2c"));
         Assert.That((long)payload["iat"]!, Is.InRange(now - 5, now));
 
         // The first successful read is kept: later changes to the environment do not move it.
         Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "another");
-        Assert.That((string?)Jwt.Payload(ReqioToken.Mint(user))["aud"], Is.EqualTo("https://reqio.app/p/proj_abc123"));
+        string later = MintFor(new AppUser("user_42", "grace@example.org"));
+        Assert.That((string?)Jwt.Payload(later)["aud"], Is.EqualTo("https://reqio.app/p/proj_abc123"));
+        Assert.That((string?)Jwt.Payload(later)["sub"], Is.EqualTo("user_42"));
+
+        static string MintFor(AppUser user)
+        {
+            // snippet: mint-from-environment
+            string token = ReqioToken.Mint(new ReqioUser(
+                id: user.Id,
+                email: user.Email,
+                traits: ReqioTraits.Monthly(plan: "pro", amountCents: 4900)));
+            // end snippet
+            return token;
+        }
+    }
+
+    /// <summary>An application's own user record, as the README's example reads it.</summary>
+    private sealed class AppUser(string id, string? email)
+    {
+        public string Id { get; } = id;
+
+        public string? Email { get; } = email;
     }
 }

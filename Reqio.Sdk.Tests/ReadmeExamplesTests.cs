@@ -1,21 +1,28 @@
+#if REQIO_SPANS
+using System.Buffers;
+#endif
+using System.Text;
 using Reqio.Sdk.Tests.Support;
 using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
 /// <summary>
-/// The README's C# examples, as code that compiles and runs: when an API changes, this file breaks before the
-/// README lies. Keep the two in step.
+/// The README's C# examples, as code that compiles and runs. Each region between <c>// snippet: name</c> and
+/// <c>// end snippet</c> is a README block word for word (ReadmeSyncTests compares them); what surrounds a region sets
+/// up its variables and checks what it did.
 /// </summary>
 public sealed class ReadmeExamplesTests
 {
-
     [Test]
     public void Mint_with_options()
     {
-        // README: "Mint with options"
-        var options = new ReqioOptions(secret: Secret, audience: "https://reqio.app/p/proj_abc123");
-        // or: ReqioOptions.ForProject(Secret, "proj_abc123")
+        string secret = Secret;
+
+        // snippet: mint-with-options
+        var options = new ReqioOptions(secret: secret, audience: "https://reqio.app/p/proj_abc123");
+        // or: ReqioOptions.ForProject(secret, "proj_abc123")
+        // or: ReqioOptions.FromEnvironment()
 
         var user = new ReqioUser(
             id: "user_8f3a2c",
@@ -23,55 +30,79 @@ public sealed class ReadmeExamplesTests
             traits: ReqioTraits.Monthly(plan: "pro", amountCents: 4900));
 
         string token = ReqioToken.Mint(user, options);
+        // end snippet
 
-        Assert.That(token, Does.StartWith("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."));
-        Assert.That(ReqioOptions.ForProject(Secret, "proj_abc123").Audience, Is.EqualTo(options.Audience));
+        var payload = IdentityModelVerifier.Verify(token, Encoding.UTF8.GetBytes(secret), Audience, DateTimeOffset.UtcNow);
+        Assert.That(Jwt.SameClaims(payload, Jwt.ExpectedClaims(user, Audience, (long)payload["iat"]!, 300)), Is.True);
+        Assert.That(ReqioOptions.ForProject(secret, "proj_abc123").Audience, Is.EqualTo(options.Audience));
     }
 
     [Test]
     public void Yearly_plans_and_traits()
     {
-        // README: traits
+        // snippet: traits
         var yearly = ReqioTraits.Yearly(plan: "business", amountCents: 58_800);   // Reqio shows 49.00 a month
         var planOnly = new ReqioTraits(plan: "free");
+        // end snippet
 
         Assert.That(yearly.MonthlyAmountCents, Is.EqualTo(4900m));
         Assert.That(planOnly.AmountCents, Is.Null);
     }
 
     [Test]
-    public void Clock_and_lifetime()
+    public void The_whole_script_tag()
     {
-        // README: "Time"
-        var options = new ReqioOptions(Secret, "https://reqio.app/p/proj_abc123")
-        {
-            Lifetime = TimeSpan.FromMinutes(2),
-            Clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(1_764_000_000)),
-        };
+        var options = ReqioOptions.ForProject(Secret, "proj_abc123");
+        var user = new ReqioUser("user_8f3a2c");
+        string nonce = "cmVxaW8tbm9uY2U=";
 
-        var payload = Jwt.Payload(ReqioToken.Mint(new ReqioUser("42"), options));
+        // snippet: script-tag
+        string tag = ReqioWidget.ScriptTag(options.ProjectId!, ReqioToken.Mint(user, options), nonce);
+        // end snippet
 
-        Assert.That((long)payload["exp"]!, Is.EqualTo(1_764_000_120));
+        Assert.That(tag, Does.StartWith("<script src=\"https://reqio.app/widget.js\" data-project-id=\"proj_abc123\" data-identity-token=\"eyJ"));
+        Assert.That(tag, Does.EndWith($"\" nonce=\"{nonce}\" async></script>"));
     }
 
 #if REQIO_SPANS
     [Test]
     public void TryMint_into_a_buffer()
     {
-        var options = ReqioOptions.ForProject(Secret, "proj_abc123");
+        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
         var user = new ReqioUser("user_8f3a2c");
+        var output = new ArrayBufferWriter<byte>();
 
-        // README: "TryMint into a buffer"
+        // snippet: trymint
         Span<byte> buffer = stackalloc byte[ReqioToken.MaxTokenLength];
         if (ReqioToken.TryMint(user, options, buffer, out int written))
         {
-            ReadOnlySpan<byte> token = buffer[..written];   // ASCII: write it straight to the response
-            Assert.That(token.Length, Is.EqualTo(ReqioToken.Mint(user, options).Length));
+            output.Write(buffer[..written]);   // ASCII: write it straight to the response
         }
-        else
+        // end snippet
+
+        Assert.That(Encoding.ASCII.GetString(output.WrittenSpan.ToArray()), Is.EqualTo(ReqioToken.Mint(user, options)));
+    }
+#endif
+
+#if REQIO_NET8
+    [Test]
+    public void Clock_and_lifetime()
+    {
+        string secret = Secret;
+        string audience = Audience;
+        var timeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_764_000_000));
+
+        // snippet: time
+        var options = new ReqioOptions(secret, audience)
         {
-            Assert.Fail("MaxTokenLength always suffices");
-        }
+            Lifetime = TimeSpan.FromMinutes(2),                  // whole seconds, 1 s to 1 h; default 300 s
+            Clock = ReqioClock.FromTimeProvider(timeProvider),   // .NET 8+; or any IReqioClock
+        };
+        // end snippet
+
+        var payload = Jwt.Payload(ReqioToken.Mint(new ReqioUser("42"), options));
+        Assert.That((long)payload["iat"]!, Is.EqualTo(1_764_000_000));
+        Assert.That((long)payload["exp"]!, Is.EqualTo(1_764_000_120));
     }
 #endif
 }

@@ -21,9 +21,6 @@ internal sealed class WidgetTestApp : IAsyncDisposable
 {
     public const string ProjectId = "proj_abc123";
 
-    /// <summary>The SPA refreshes this many seconds before exp (the README says 60).</summary>
-    public const int RefreshMarginSeconds = 60;
-
     private readonly WebApplication _app;
 
     private WidgetTestApp(WebApplication app, string address)
@@ -74,7 +71,9 @@ internal sealed class WidgetTestApp : IAsyncDisposable
         });
 
         app.MapGet("/spa", () => Results.Content(SpaPage, "text/html"));
-        app.MapReqioToken();
+        // snippet: map-token-endpoint
+        app.MapReqioToken();   // GET /api/reqio-token, signed-in users only (401 otherwise)
+        // end snippet
 
         await app.StartAsync();
         return new WidgetTestApp(app, app.Urls.Single());
@@ -86,38 +85,35 @@ internal sealed class WidgetTestApp : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>The README's SPA script, verbatim but for the margin constant.</summary>
-    private static string SpaPage => """
-        <!doctype html>
-        <html>
-        <head>
-          <meta charset="utf-8">
-          <title>Reqio SPA</title>
-          <script src="https://reqio.app/widget.js" data-project-id="proj_abc123" async></script>
-        </head>
-        <body>
-          <h1>SPA</h1>
-          <script>
-            const REFRESH_MARGIN_SECONDS = __MARGIN__;
+    /// <summary>
+    /// The README's single-page-app markup, verbatim (ReadmeSyncTests compares the two): the widget's tag without a
+    /// token, and the script that fetches one from the token endpoint, identifies, and refreshes 60 s before exp.
+    /// </summary>
+    public const string SpaScript = """
+        <script src="https://reqio.app/widget.js" data-project-id="proj_abc123" async></script>
+        <script>
+          const REFRESH_MARGIN_SECONDS = 60;
 
-            function widgetReady() {
-              return new Promise(resolve => {
-                (function wait() { window.Reqio ? resolve(window.Reqio) : setTimeout(wait, 50); })();
-              });
-            }
+          function widgetReady() {
+            return new Promise(resolve => {
+              (function wait() { window.Reqio ? resolve(window.Reqio) : setTimeout(wait, 50); })();
+            });
+          }
 
-            async function identifyWithReqio() {
-              const response = await fetch('/api/reqio-token', { credentials: 'same-origin' });
-              if (!response.ok) return;                       // not signed in: no token, no identify
-              const { token, expiresAt } = await response.json();
-              (await widgetReady()).identify(token);
-              const secondsLeft = expiresAt - Math.floor(Date.now() / 1000);
-              setTimeout(identifyWithReqio, Math.max(1, secondsLeft - REFRESH_MARGIN_SECONDS) * 1000);
-            }
+          async function identifyWithReqio() {
+            const response = await fetch('/api/reqio-token', { credentials: 'same-origin' });
+            if (!response.ok) return;                       // not signed in: no token, no identify
+            const { token, expiresAt } = await response.json();
+            (await widgetReady()).identify(token);
+            const secondsLeft = expiresAt - Math.floor(Date.now() / 1000);
+            setTimeout(identifyWithReqio, Math.max(1, secondsLeft - REFRESH_MARGIN_SECONDS) * 1000);
+          }
 
-            identifyWithReqio();
-          </script>
-        </body>
-        </html>
-        """.Replace("__MARGIN__", RefreshMarginSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+          identifyWithReqio();   // call again after the user signs in
+        </script>
+        """;
+
+    private const string SpaPage =
+        "<!doctype html>\n<html>\n<head><meta charset=\"utf-8\"><title>Reqio SPA</title></head>\n<body>\n<h1>SPA</h1>\n"
+        + SpaScript + "\n</body>\n</html>\n";
 }
