@@ -74,7 +74,7 @@ internal sealed class TokenStages
         long sum = 0;
         for (int i = 0; i < count; i++)
         {
-            sum += Reqio.Sdk.PayloadJson.Write(_user, _options, _layout.IssuedAt, _layout.ExpiresAt, new TokenBuffer(_json));
+            sum += Reqio.Sdk.PayloadJson.Write(_user, _options, _layout, new TokenBuffer(_json));
         }
 
         return sum;

@@ -90,7 +90,7 @@ internal static class PayloadJson
     }
 
     /// <summary>Writes the payload at the start of <paramref name="buffer"/>; returns its length.</summary>
-    public static int Write(ReqioUser user, ReqioOptions options, long issuedAt, long expiresAt, TokenBuffer buffer)
+    public static int Write(ReqioUser user, ReqioOptions options, in TokenLayout layout, TokenBuffer buffer)
     {
         bool plain = user.IsPlainText;
         int position = buffer.Write(0, s_subOpen);
@@ -108,9 +108,9 @@ internal static class PayloadJson
         }
 
         position = buffer.Write(position, options.AudienceClaim);
-        position = JsonNumber.Write(buffer, position, issuedAt);
+        position = JsonNumber.Write(buffer, position, layout.IssuedAt);
         position = buffer.Write(position, s_expiresAtOpen);
-        position = JsonNumber.Write(buffer, position, expiresAt);
+        position = JsonNumber.Write(buffer, position, layout.ExpiresAt);
         buffer[position++] = (byte)'}';
         return position;
     }

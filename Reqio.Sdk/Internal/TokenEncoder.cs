@@ -59,7 +59,7 @@ internal static class TokenEncoder
         Debug.Assert(token.Length == layout.TokenLength, "The token is cut to its length.");
         Debug.Assert(scratch.Length >= layout.ScratchLength, "The scratch space holds the JSON and the MAC.");
 
-        int end = PayloadJson.Write(user, options, layout.IssuedAt, layout.ExpiresAt, scratch);
+        int end = PayloadJson.Write(user, options, layout, scratch);
         Debug.Assert(end == layout.JsonLength, "The payload was measured exactly.");
 
         int position = token.Write(0, s_header);
