@@ -39,17 +39,19 @@ internal readonly ref struct TokenBuffer
         return position + source.Length;
     }
 #else
-    public TokenBuffer(Span<byte> bytes) => Span = bytes;
+    private readonly Span<byte> _bytes;
+
+    public TokenBuffer(Span<byte> bytes) => _bytes = bytes;
 
     /// <summary>The bytes themselves.</summary>
-    public Span<byte> Span { get; }
+    public Span<byte> Span => _bytes;
 
-    public int Length => Span.Length;
+    public int Length => _bytes.Length;
 
     public byte this[int index]
     {
-        get => Span[index];
-        set => Span[index] = value;
+        get => _bytes[index];
+        set => _bytes[index] = value;
     }
 
     public static TokenBuffer Over(byte[] array, int offset, int length) => new(array.AsSpan(offset, length));
@@ -57,7 +59,7 @@ internal readonly ref struct TokenBuffer
     /// <summary>Copies <paramref name="source"/> to <paramref name="position"/>; returns the position after it.</summary>
     public int Write(int position, byte[] source)
     {
-        source.CopyTo(Span.Slice(position));
+        source.CopyTo(_bytes.Slice(position));
         return position + source.Length;
     }
 #endif
