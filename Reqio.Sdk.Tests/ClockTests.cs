@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Reqio.Sdk.Tests.Support;
 using static Reqio.Sdk.Tests.Support.TestKeys;
 #if REQIO_NET8
@@ -73,6 +74,34 @@ public sealed class ClockTests
 
         var e = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(s_user, options));
         Assert.That(e!.Message, Does.Contain("Clock").And.Contain("9999"));
+    }
+
+    [Test]
+    public void The_clock_message_gives_the_time_exactly_as_the_round_trip_format_writes_it()
+    {
+        // The SDK writes the time itself (the BCL's formatter would bring the culture machinery into AOT apps).
+        var random = new Random(3);
+        var times = new List<DateTimeOffset>
+        {
+            DateTimeOffset.MinValue,
+            DateTimeOffset.MaxValue,
+            new(1969, 12, 31, 23, 59, 59, 999, TimeSpan.Zero),
+            new(1, 2, 3, 4, 5, 6, TimeSpan.FromHours(14)),
+            new(1960, 7, 8, 9, 10, 11, TimeSpan.FromMinutes(-(9 * 60) - 30)),
+        };
+        for (int i = 0; i < 300; i++)
+        {
+            var offset = TimeSpan.FromMinutes(random.Next(-14 * 60, (14 * 60) + 1));
+            long ticks = random.NextInt64(DateTimeOffset.MinValue.Ticks + TimeSpan.TicksPerDay, DateTimeOffset.FromUnixTimeSeconds(0).Ticks);
+            times.Add(new DateTimeOffset(ticks, offset));
+        }
+
+        foreach (DateTimeOffset now in times)
+        {
+            var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(now) };
+            var e = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(s_user, options));
+            Assert.That(e!.Message, Does.Contain($"returned {now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)};"));
+        }
     }
 
     [Test]

@@ -113,6 +113,24 @@ public sealed class TokenFormatTests
         yield return ReqioTraits.MaxAmountCents;
     }
 
+    [Test]
+    public void A_character_to_escape_at_every_place_in_strings_of_every_length_to_40_is_escaped_there()
+    {
+        // The plain runs before and after it are found eight characters at a time on .NET 8, the rest one at a time.
+        foreach (string special in new[] { "\"", "\\", "\n", "\u001f", "\u007f", "é", "\u2028", "🚀" })
+        {
+            for (int length = 1; length <= 40; length++)
+            {
+                for (int at = 0; at < length; at++)
+                {
+                    string text = new string('a', at) + special + new string('b', length - at - 1);
+                    string expected = "{\"sub\":" + ReferenceEncoder.Quote("i" + text) + ",\"traits\":{\"plan\":" + ReferenceEncoder.Quote("p" + text) + "},";
+                    Assert.That(PayloadOf(new ReqioUser("i" + text, traits: new ReqioTraits("p" + text))), Does.StartWith(expected), text);
+                }
+            }
+        }
+    }
+
     [TestCaseSource(nameof(NumbersAtEveryDigitBoundary))]
     public void Amounts_are_plain_decimal_digits_at_every_length(long amount)
     {

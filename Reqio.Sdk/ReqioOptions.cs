@@ -141,5 +141,5 @@ public sealed class ReqioOptions
     /// <summary>Describes the options without the key, which it shows only as a length.</summary>
     /// <returns>For example <c>ReqioOptions { Audience = https://reqio.app/p/abc, Lifetime = 00:05:00, Key = (44 bytes, hidden) }</c>.</returns>
     public override string ToString() =>
-        $"ReqioOptions {{ Audience = {Audience}, Lifetime = {Lifetime}, Clock = {Clock}, Key = ({_signer.KeyLength} bytes, hidden) }}";
+        $"ReqioOptions {{ Audience = {Audience}, Lifetime = {TimeText.Constant(Lifetime)}, Clock = {Clock}, Key = ({_signer.KeyLength} bytes, hidden) }}";
 }

@@ -83,7 +83,7 @@ internal static class PayloadJson
         var bytes = new byte[s_audienceOpen.Length + escapedLength + s_issuedAtOpen.Length];
         var buffer = TokenBuffer.Over(bytes, 0, bytes.Length);
         int position = buffer.Write(0, s_audienceOpen);
-        position = JsonString.Write(buffer, position, audience);
+        position = WriteString(buffer, position, audience, plain: escapedLength == audience.Length);
         position = buffer.Write(position, s_issuedAtOpen);
         Debug.Assert(position == bytes.Length, "The audience claim was measured exactly.");
         return bytes;

@@ -16,8 +16,6 @@ internal static class Validation
     public const int MinLifetimeSeconds = 1;
     public const int MaxLifetimeSeconds = 3600;
 
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static T NotNull<T>([NotNull] T? value, string paramName)
         where T : class
     {
@@ -133,9 +131,7 @@ internal static class Validation
         }
 
         int length = JsonString.GetEscapedLength(audience, nameof(audience));
-        if (!Uri.TryCreate(audience, UriKind.Absolute, out Uri? uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            || uri.Host.Length == 0)
+        if (!HttpUri.IsAbsolute(audience))
         {
             ThrowHelper.Argument(nameof(audience),
                 "audience must be an absolute http or https URI, such as https://reqio.app/p/{projectId}.");
@@ -242,9 +238,10 @@ internal static class Validation
         }
 
         // A lone surrogate would turn into U+FFFD and sign with a key nobody else derives; refuse it instead
-        // (measuring as JSON finds it without putting the secret's text in the message).
+        // (measuring as JSON finds it without putting the secret's text in the message). What passes is valid
+        // UTF-16, which UTF-8 encodes without any replacement.
         JsonString.GetEscapedLength(secret, nameof(secret));
-        byte[] key = s_strictUtf8.GetBytes(secret);
+        byte[] key = Encoding.UTF8.GetBytes(secret);
         if (key.Length < MinKeyLength)
         {
             ThrowHelper.Argument(nameof(secret), SecretLengthRule($"secret is {key.Length} bytes of UTF-8"));
@@ -272,7 +269,7 @@ internal static class Validation
             || lifetime < TimeSpan.FromSeconds(MinLifetimeSeconds)
             || lifetime > TimeSpan.FromSeconds(MaxLifetimeSeconds))
         {
-            ThrowHelper.ArgumentOutOfRange("Lifetime", lifetime,
+            ThrowHelper.ArgumentOutOfRange("Lifetime", TimeText.Constant(lifetime),
                 $"Lifetime must be a whole number of seconds from {MinLifetimeSeconds} to {MaxLifetimeSeconds} (one hour); Reqio's default is 300.");
         }
 
