@@ -1,16 +1,20 @@
 // Reqio.Sdk build: `dotnet tool restore && dotnet cake --target=<Task>`.
 //   Clean      removes artifacts/ and every bin/ and obj/.
 //   Build      Release build of the whole solution (library, tests and benchmarks), warnings as errors.
-//   Test       builds the solution first, so nothing the tests do not run (the benchmarks) can rot unseen; installs from Debian what the tests need and the machine lacks (Node.js and npm, Chromium, a C
-//              toolchain and zlib headers, Mono), installs the jose verifier (npm ci), packs Reqio.Sdk and publishes
-//              the consumer app against the package (for .NET 10 as IL and as native AOT, for .NET Framework 4.8;
-//              warnings as errors), then runs the tests once per library build on .NET 10, the netstandard2.0 build
-//              again on Mono (.NET Framework 4.8) and the net8.0 build again on .NET 8; TRX results and each run's
-//              label ("net8.0 on .NET 8.0.31") land in artifacts/test-results/.
+//   Test       builds the whole solution first, so nothing the tests do not run (the benchmarks) can rot unseen;
+//              installs from Debian what the tests need and the machine lacks (Node.js and npm, Chromium, a C
+//              toolchain and zlib headers, Mono); runs the performance review's smoke run (every benchmark once,
+//              every first-token app published and run once, the reports written and read back); installs the jose
+//              verifier (npm ci), packs Reqio.Sdk and publishes the consumer app against the package (for .NET 10 as
+//              IL and as native AOT, for .NET Framework 4.8; warnings as errors); then runs the tests once per
+//              library build on .NET 10, the netstandard2.0 build again on Mono (.NET Framework 4.8) and the net8.0
+//              build again on .NET 8; TRX results and each run's label ("net8.0 on .NET 8.0.31") land in
+//              artifacts/test-results/.
 //   Pack       packs Reqio.Sdk into artifacts/packages/.
-//   Benchmark  runs every benchmark (a quick job; `--full` for BenchmarkDotNet's default job), then the paired
-//              rounds (every headline ratio and TryMint's stages, interleaved in one process), and writes the
-//              GitHub-markdown tables and the performance review (perf-review.md, .json, .svg) to artifacts/benchmarks/.
+//   Benchmark  the main job: the paired rounds (every ratio and stage, interleaved in one process) around every
+//              BenchmarkDotNet benchmark (a quick job; `--full` for BenchmarkDotNet's default job), then the first-token
+//              apps published (JIT and native AOT) and run in alternating rounds; writes BenchmarkDotNet's tables and the
+//              performance review (perf-review.md, .json, .svg) to artifacts/benchmarks/.
 //   Default    Test.
 
 var target = Argument("target", "Default");
@@ -149,9 +153,20 @@ Task("__PublishConsumer")
     }
 });
 
+Task("__BenchmarkSmoke")
+    .Description("The whole performance review in seconds: every benchmark once, every first-token app published and run once, the reports written and read back.")
+    .IsDependentOn("Build")
+    .IsDependentOn("__InstallPrerequisites")
+    .Does(() =>
+{
+    var arguments = new ProcessArgumentBuilder().Append("--smoke").AppendQuoted(artifacts.Combine("benchmark-smoke").FullPath);
+    DotNetRun(benchmarks, arguments, new DotNetRunSettings { Configuration = configuration, NoBuild = true });
+});
+
 Task("Test")
     .IsDependentOn("Build")
     .IsDependentOn("__InstallPrerequisites")
+    .IsDependentOn("__BenchmarkSmoke")
     .IsDependentOn("__InstallJose")
     .IsDependentOn("__PublishConsumer")
     .Does(() =>

@@ -1,57 +1,77 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Reqio.Sdk.Benchmarks.Reports;
+using Reqio.Sdk.Benchmarks.Review;
 
 namespace Reqio.Sdk.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks named on the command line (BenchmarkDotNet's own arguments: <c>--filter</c>, <c>--list flat</c>,
-/// <c>--artifacts</c>, …) plus two of ours: <c>--full</c> for BenchmarkDotNet's default job instead of the quick one,
-/// and <c>--perf-review FILE</c> to run the paired rounds after them and write the performance review (FILE, and
-/// perf-review.json and perf-review.svg beside it).
+/// <c>--artifacts</c>, …) plus three of ours: <c>--full</c> for BenchmarkDotNet's default job instead of the quick
+/// one; <c>--perf-review FILE</c> to run the paired rounds around them and the first-token apps after, and write the
+/// performance review (FILE, and perf-review.json and perf-review.svg beside it); and <c>--smoke FOLDER</c>, the
+/// whole pipeline in a few seconds for CI (<see cref="Smoke"/>), instead of all that.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         var rest = new List<string>(args);
-        bool full = Take(rest, "--full");
+        bool full = rest.Remove("--full");
         string? reviewPath = TakeValue(rest, "--perf-review");
+        string? smokeFolder = TakeValue(rest, "--smoke");
+        Action<string> progress = message => Console.WriteLine($"// review: {message}");
+        if (smokeFolder is not null)
+        {
+            Smoke.Run(Path.GetFullPath(smokeFolder), progress);
+            return 0;
+        }
 
-        // The quick job keeps the whole suite under ten minutes on two cores; --full uses BenchmarkDotNet's defaults.
+        // The quick job keeps the whole main job under eight minutes on two cores; --full uses BenchmarkDotNet's defaults.
         Job job = full
             ? Job.Default.WithId("Full")
-            : Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
-        IConfig config = DefaultConfig.Instance
-            .AddJob(job.AsDefault())
-            .AddExporter(MarkdownExporter.GitHub);
+            : Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(8);
+        IConfig config = DefaultConfig.Instance.AddJob(job.AsDefault()).AddExporter(MarkdownExporter.GitHub);
 
-        // The paired rounds run in two halves, before BenchmarkDotNet and after it, minutes apart.
-        Action<string> progress = message => Console.WriteLine($"// paired rounds: {message}");
-        PairedRounds? rounds = null;
+        PerfReview? review = null;
         if (reviewPath is not null)
         {
-            Console.WriteLine("// Paired rounds, first half: every headline method back to back in this process");
-            rounds = PairedMeasurement.Start(progress);
+            Console.WriteLine("// Paired rounds, first half: every registered method back to back in this process");
+            review = PerfReview.Create();
+            review.Start(progress);
         }
 
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config).ToArray();
-        if (reviewPath is not null)
+        if (review is not null)
         {
             Console.WriteLine("// Paired rounds, second half");
-            PairedMeasurement.Finish(rounds!, progress);
-            PerfReview.Write(summaries, rounds!, reviewPath, job.Id);
+            review.Finish(progress);
+            Console.WriteLine("// The first-token apps: published, then run in alternating rounds");
+            string folder = Path.GetDirectoryName(Path.GetFullPath(reviewPath!))!;
+            var firstToken = FirstTokenRuns.Run(Path.Combine(folder, "first-token"), PerfReview.ProcessRounds, progress);
+            WriteReports(review.Collect(summaries, job.Id, firstToken), reviewPath!);
         }
 
         bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
         return failed ? 1 : 0;
     }
 
-    private static bool Take(List<string> args, string flag) => args.Remove(flag);
+    /// <summary>Writes perf-review.md at <paramref name="markdownPath"/>, and perf-review.json and perf-review.svg beside it.</summary>
+    internal static void WriteReports(ReviewResult result, string markdownPath)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(markdownPath))!;
+        Directory.CreateDirectory(folder);
+        MarkdownReport.Write(result, markdownPath);
+        JsonReport.Write(result, Path.Combine(folder, "perf-review.json"));
+        SvgChart.Write(result, Path.Combine(folder, "perf-review.svg"));
+        Console.WriteLine($"// Performance review written to {Path.GetFullPath(markdownPath)}, perf-review.json and perf-review.svg");
+    }
 
     private static string? TakeValue(List<string> args, string flag)
     {

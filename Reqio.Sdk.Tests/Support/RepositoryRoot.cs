@@ -3,8 +3,9 @@ using System.IO;
 namespace Reqio.Sdk.Tests.Support;
 
 /// <summary>
-/// The repository's root folder (the one holding Reqio.Sdk.slnx), found by walking up from the test assembly's
-/// folder: the one way every test finds the README, the jose verifier and the Test task's artifacts.
+/// The repository's root folder (the one holding Reqio.Sdk.slnx), found by walking up from the running assembly's
+/// folder: the one way the tests find the README, the jose verifier and the Test task's artifacts, and the benchmarks
+/// (which link this file) find the first-token apps.
 /// </summary>
 internal static class RepositoryRoot
 {
@@ -26,7 +27,7 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new AssertionException(
-            $"The repository root (the folder holding Reqio.Sdk.slnx) is not above the tests' folder {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException(
+            $"The repository root (the folder holding Reqio.Sdk.slnx) is not above {AppContext.BaseDirectory}.");
     }
 }

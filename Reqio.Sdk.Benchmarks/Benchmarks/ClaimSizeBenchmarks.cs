@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Reqio.Sdk.Benchmarks.Fixtures;
 
 namespace Reqio.Sdk.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Reqio.Sdk.Benchmarks;
+namespace Reqio.Sdk.Benchmarks.Fixtures;
 
 /// <summary>
 /// <see cref="ReqioToken.TryMint(ReqioUser, ReqioOptions, Span{byte}, out int)"/> taken apart: each stage of the

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Reqio.Sdk.Benchmarks;
+namespace Reqio.Sdk.Benchmarks.Fixtures;
 
 /// <summary>
 /// A comparison point, not a product: the least a span-based HS256 encoder does for the reference user, with no

@@ -2,35 +2,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 
-namespace Reqio.Sdk.Benchmarks;
-
-/// <summary>
-/// A method the paired rounds time: <see cref="Run"/> performs <c>count</c> calls and returns something computed from
-/// their results, so the JIT cannot drop the work; one call is <see cref="OperationsPerCall"/> tokens (or MACs).
-/// </summary>
-internal sealed record Measured(string Name, Func<int, long> Run, int OperationsPerCall = 1);
-
-/// <summary>A median with its distribution-free 95% confidence interval, from this many rounds.</summary>
-internal sealed record Estimate(double Median, double Low, double High, int Rounds)
-{
-    /// <summary>The interval's larger half-width as a fraction of the median (0.012 is ±1.2%).</summary>
-    public double RelativeHalfWidth => Math.Max(Median - Low, High - Median) / Median;
-
-    /// <summary>
-    /// The sample median, and as its interval the order statistics at ranks n/2 ∓ 1.96·√n/2: the binomial interval
-    /// for a median, which assumes nothing about the distribution (round times on a shared machine are skewed).
-    /// </summary>
-    public static Estimate Of(IReadOnlyList<double> values)
-    {
-        double[] sorted = [.. values.OrderBy(v => v)];
-        int n = sorted.Length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
-        double spread = 1.96 * Math.Sqrt(n) / 2;
-        int low = Math.Max(0, (int)Math.Floor((n / 2.0) - spread) - 1);
-        int high = Math.Min(n - 1, (int)Math.Ceiling((n / 2.0) + spread) - 1);
-        return new Estimate(median, sorted[low], sorted[high], n);
-    }
-}
+namespace Reqio.Sdk.Benchmarks.Harness;
 
 /// <summary>
 /// Times methods against each other the way one does on a noisy machine: all of them back to back in one process, in
@@ -57,27 +29,27 @@ internal sealed class PairedRounds
     public int Rounds => _nanoseconds[0].Count;
 
     /// <summary>
-    /// Runs every method until tiered compilation has settled (twice, a quarter second each, with a pause for the
-    /// background compiler), and sizes each one's batch to about <paramref name="batch"/>.
+    /// Runs every method until tiered compilation has settled (twice, <paramref name="each"/> a method, with a pause
+    /// for the background compiler), and sizes each one's batch to about <paramref name="batch"/>.
     /// </summary>
-    public void WarmUp(TimeSpan batch, Action<string> progress)
+    public void WarmUp(TimeSpan batch, TimeSpan each, Action<string> progress)
     {
+        long target = (long)(batch.TotalSeconds * Stopwatch.Frequency);
         for (int pass = 0; pass < 2; pass++)
         {
             for (int m = 0; m < _methods.Count; m++)
             {
-                long until = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 4);
+                long until = Stopwatch.GetTimestamp() + (long)(each.TotalSeconds * Stopwatch.Frequency);
                 int count = 1;
                 while (Stopwatch.GetTimestamp() < until)
                 {
-                    long ticks = Time(m, count);
-                    if (ticks < batch.TotalSeconds * Stopwatch.Frequency)
+                    if (Time(m, count) < target)
                     {
                         count = Math.Min(count * 2, 1 << 24);
                     }
                 }
 
-                _batches[m] = Math.Max(1, (int)(count * batch.TotalSeconds * Stopwatch.Frequency / Math.Max(1, Time(m, count))));
+                _batches[m] = Math.Max(1, (int)(count * target / Math.Max(1, Time(m, count))));
             }
 
             progress($"warm-up pass {pass + 1} of 2 done");
@@ -99,7 +71,7 @@ internal sealed class PairedRounds
 
         var clock = Stopwatch.StartNew();
         int count = _methods.Count;
-        while (clock.Elapsed < budget)
+        while (clock.Elapsed < budget || Rounds == 0)
         {
             int round = Rounds;
             for (int i = 0; i < count; i++)
@@ -113,51 +85,38 @@ internal sealed class PairedRounds
             if (Rounds % 100 == 0)
             {
                 progress($"{Rounds} rounds, {clock.Elapsed.TotalSeconds:F0} s");
-                if (Rounds >= minRounds && settled())
-                {
-                    return;
-                }
+            }
+
+            if (Rounds >= minRounds && (Rounds % 100 == 0 || Rounds == minRounds) && settled())
+            {
+                return;
             }
         }
     }
 
     /// <summary>One method's time per operation, round by round.</summary>
-    public IReadOnlyList<double> PerOperation(string name) => _nanoseconds[IndexOf(name)];
+    public IReadOnlyList<double> PerOperation(Measured method) => _nanoseconds[IndexOf(method)];
 
     /// <summary>The median time per operation of one method over the rounds.</summary>
-    public Estimate Time(string name) => Estimate.Of(PerOperation(name));
-
-    /// <summary>The ratio of two methods' times, taken round by round, then summarised.</summary>
-    public Estimate Ratio(string numerator, string denominator) => Combine([numerator], [denominator]);
+    public Estimate Time(Measured method) => Estimate.Of(PerOperation(method));
 
     /// <summary>
     /// The ratio of the summed times of <paramref name="numerators"/> to those of <paramref name="denominators"/>,
     /// taken round by round, then summarised.
     /// </summary>
-    public Estimate Combine(IReadOnlyList<string> numerators, IReadOnlyList<string> denominators)
+    public Estimate Ratio(IReadOnlyList<Measured> numerators, IReadOnlyList<Measured> denominators)
     {
         var top = numerators.Select(PerOperation).ToList();
         var bottom = denominators.Select(PerOperation).ToList();
-        var ratios = new double[Rounds];
-        for (int r = 0; r < ratios.Length; r++)
-        {
-            ratios[r] = top.Sum(t => t[r]) / bottom.Sum(b => b[r]);
-        }
-
-        return Estimate.Of(ratios);
+        return Estimate.OfRatios(
+            [.. Enumerable.Range(0, Rounds).Select(r => top.Sum(t => t[r]))],
+            [.. Enumerable.Range(0, Rounds).Select(r => bottom.Sum(b => b[r]))]);
     }
 
-    private int IndexOf(string name)
+    private int IndexOf(Measured method)
     {
-        for (int m = 0; m < _methods.Count; m++)
-        {
-            if (_methods[m].Name == name)
-            {
-                return m;
-            }
-        }
-
-        throw new ArgumentException($"No measured method is called {name}.", nameof(name));
+        int index = _methods.ToList().IndexOf(method);
+        return index >= 0 ? index : throw new ArgumentException($"{method} is not one of the methods these rounds time.", nameof(method));
     }
 
     private long Time(int method, int count)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Reqio.Sdk.Benchmarks.Fixtures;
 using Reqio.Sdk.Tests.Support;
 
 namespace Reqio.Sdk.Benchmarks;
