@@ -40,15 +40,15 @@ internal sealed class PerfReview
     public void Start(Action<string> progress)
     {
         _rounds.WarmUp(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(250), progress);
-        _rounds.Run(MinRounds / 2, TimeSpan.FromSeconds(30), () => true, progress);
+        _rounds.Run(MinRounds / 2, TimeSpan.FromSeconds(25), () => true, progress);
     }
 
     /// <summary>
     /// Runs the second half: at least <see cref="MinRounds"/> in all, then on until every interval is within
-    /// <see cref="SettledHalfWidth"/> of its median, or for 60 s more.
+    /// <see cref="SettledHalfWidth"/> of its median, or for 45 s more.
     /// </summary>
     public void Finish(Action<string> progress) =>
-        _rounds.Run(MinRounds, TimeSpan.FromSeconds(60),
+        _rounds.Run(MinRounds, TimeSpan.FromSeconds(45),
             () => Registry.Claims.All(c => _rounds.Ratio(c.Numerators, c.Denominators).RelativeHalfWidth < SettledHalfWidth), progress);
 
     /// <summary>A few quick rounds, for the smoke run: every method timed, nothing worth quoting.</summary>
