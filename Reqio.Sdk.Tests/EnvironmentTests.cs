@@ -1,132 +1,170 @@
 using System.Collections.Generic;
+using System.Linq;
 using Reqio.Sdk.Tests.Support;
 using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
+/// <summary>Where a test's settings come from.</summary>
+public enum SettingsSource
+{
+    /// <summary>Process environment variables, read by <c>ReqioOptions.FromEnvironment()</c>.</summary>
+    ProcessEnvironment,
+
+    /// <summary>A dictionary, read through <c>ReqioOptions.FromEnvironment(getVariable)</c>, as an app passes its configuration.</summary>
+    Function,
+}
+
 /// <summary>
-/// <c>ReqioOptions.FromEnvironment</c> and <c>ReqioToken.Mint(user)</c>. The variables are process-wide, so this
-/// fixture runs alone and restores them; it is the only code in the tests that calls <c>Mint(user)</c>.
+/// Options from the REQIO_* settings, by both routes: every rule and message holds the same whether the values come
+/// from the process environment or through a function (an app's IConfiguration). The process variables are shared,
+/// so this fixture runs alone and restores them.
 /// </summary>
 [NonParallelizable]
-public sealed partial class EnvironmentTests
+[TestFixture(SettingsSource.ProcessEnvironment)]
+[TestFixture(SettingsSource.Function)]
+public sealed partial class EnvironmentTests(SettingsSource source)
 {
-    private static readonly string[] s_names = ["REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID"];
-    private readonly Dictionary<string, string?> _saved = [];
+    private ReqioEnvironment _environment = null!;
+    private readonly List<string> _asked = [];
 
     [SetUp]
     public void ClearVariables()
     {
-        foreach (string name in s_names)
-        {
-            _saved[name] = Environment.GetEnvironmentVariable(name);
-            Environment.SetEnvironmentVariable(name, null);
-        }
+        _environment = new ReqioEnvironment();
+        _asked.Clear();
     }
 
     [TearDown]
-    public void RestoreVariables()
+    public void RestoreVariables() => _environment.Dispose();
+
+    /// <summary>Options from <paramref name="settings"/> by this fixture's route.</summary>
+    private ReqioOptions Read(Dictionary<string, string?> settings)
     {
-        foreach (string name in s_names)
+        if (source == SettingsSource.Function)
         {
-            Environment.SetEnvironmentVariable(name, _saved[name]);
+            return ReqioOptions.FromEnvironment(name =>
+            {
+                _asked.Add(name);
+                return settings.TryGetValue(name, out string? value) ? value : null;
+            });
         }
+
+        foreach (var (name, value) in settings)
+        {
+            _environment.Set(name, value);
+        }
+
+        return ReqioOptions.FromEnvironment();
+    }
+
+    private InvalidOperationException Refusal(Dictionary<string, string?> settings) =>
+        Assert.Throws<InvalidOperationException>(() => Read(settings))!;
+
+    [Test]
+    public void Nothing_set_names_every_missing_setting()
+    {
+        var e = Refusal([]);
+
+        Assert.That(e.Message, Is.EqualTo(
+            "Reqio is not configured: set REQIO_SECRET and REQIO_AUDIENCE (or REQIO_PROJECT_ID) (environment variables, or the application's configuration), or pass ReqioOptions to ReqioToken.Mint."));
     }
 
     [Test]
-    public void Nothing_set_names_every_missing_variable()
+    public void An_empty_value_counts_as_unset()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment());
-        Assert.That(e!.Message, Does.Contain("REQIO_SECRET").And.Contain("REQIO_AUDIENCE").And.Contain("REQIO_PROJECT_ID"));
+        var e = Refusal(new() { ["REQIO_SECRET"] = "", ["REQIO_AUDIENCE"] = "", ["REQIO_PROJECT_ID"] = "" });
+
+        Assert.That(e.Message, Does.Contain("set REQIO_SECRET and REQIO_AUDIENCE (or REQIO_PROJECT_ID)"));
     }
 
     [Test]
     public void Only_the_secret_missing_names_only_the_secret()
     {
-        Environment.SetEnvironmentVariable("REQIO_AUDIENCE", "https://reqio.app/p/x");
+        var e = Refusal(new() { ["REQIO_AUDIENCE"] = "https://reqio.app/p/x" });
 
-        var e = Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment());
-        Assert.That(e!.Message, Does.Contain("REQIO_SECRET").And.Not.Contain("REQIO_AUDIENCE"));
+        Assert.That(e.Message, Does.Contain("set REQIO_SECRET (").And.Not.Contain("REQIO_AUDIENCE"));
     }
 
     [Test]
-    public void Only_the_audience_missing_names_both_audience_variables()
+    public void Only_the_audience_missing_names_both_audience_settings()
     {
-        Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
+        var e = Refusal(new() { ["REQIO_SECRET"] = Secret });
 
-        var e = Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment());
-        Assert.That(e!.Message, Does.Contain("REQIO_AUDIENCE").And.Contain("REQIO_PROJECT_ID").And.Not.Contain("REQIO_SECRET"));
+        Assert.That(e.Message, Does.Contain("set REQIO_AUDIENCE (or REQIO_PROJECT_ID)").And.Not.Contain("REQIO_SECRET"));
     }
 
     [Test]
     public void The_audience_comes_from_REQIO_AUDIENCE_or_else_REQIO_PROJECT_ID()
     {
-        Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
-        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "proj_abc123");
-        Assert.That(ReqioOptions.FromEnvironment().Audience, Is.EqualTo("https://reqio.app/p/proj_abc123"));
+        var byProject = Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
+        var byBoth = Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123", ["REQIO_AUDIENCE"] = "https://reqio.app/p/other" });
 
-        Environment.SetEnvironmentVariable("REQIO_AUDIENCE", "https://reqio.app/p/other");
-        Assert.That(ReqioOptions.FromEnvironment().Audience, Is.EqualTo("https://reqio.app/p/other"));
+        Assert.That(byProject.Audience, Is.EqualTo(Audience));
+        Assert.That(byProject.ProjectId, Is.EqualTo("proj_abc123"));
+        Assert.That(byBoth.Audience, Is.EqualTo("https://reqio.app/p/other"));
     }
 
     [Test]
-    public void An_invalid_value_names_its_variable_and_the_rule_but_not_the_secret()
+    public void A_secret_too_short_names_its_setting_and_the_rule_but_not_the_secret()
     {
-        Environment.SetEnvironmentVariable("REQIO_SECRET", "too-short-secret");
-        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "proj_abc123");
-        var e = Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment());
-        Assert.That(e!.Message, Does.Contain("REQIO_SECRET").And.Contain("at least 32 bytes"));
+        var e = Refusal(new() { ["REQIO_SECRET"] = "too-short-secret", ["REQIO_PROJECT_ID"] = "proj_abc123" });
+
+        Assert.That(e.Message, Does.StartWith("The setting REQIO_SECRET is not valid: ").And.Contain("at least 32 bytes"));
         Assert.That(e.ToString(), Does.Not.Contain("too-short-secret"));
+        Assert.That(e.InnerException, Is.TypeOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("secret"));
+    }
+
+    [TestCaseSource(typeof(SecretWhiteSpaceTests), nameof(SecretWhiteSpaceTests.Padded))]
+    public void A_secret_with_white_space_at_either_end_names_its_setting_and_where_it_comes_from(string secret)
+    {
+        var e = Refusal(new() { ["REQIO_SECRET"] = secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
+
+        Assert.That(e.Message, Does.StartWith("The setting REQIO_SECRET is not valid: ").And.Contain("white space").And.Contain("file or a terminal"));
+        Assert.That(e.ToString(), Does.Not.Contain(Secret.Substring(6, 12)));
         Assert.That(e.InnerException, Is.TypeOf<ArgumentException>());
-
-        Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
-        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "a b");
-        Assert.That(Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment())!.Message, Does.Contain("REQIO_PROJECT_ID"));
-
-        Environment.SetEnvironmentVariable("REQIO_AUDIENCE", "not a uri");
-        Assert.That(Assert.Throws<InvalidOperationException>(() => ReqioOptions.FromEnvironment())!.Message, Does.Contain("REQIO_AUDIENCE"));
     }
 
     [Test]
-    public void Mint_user_fails_while_unconfigured_then_reads_once_and_keeps_the_options()
+    public void A_project_id_outside_the_rule_names_REQIO_PROJECT_ID()
     {
-        // A failed read is not kept...
-        Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(new ReqioUser("user_8f3a2c")));
+        var e = Refusal(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "a b" });
 
-        // ...so setting the variables afterwards works without a restart.
-        Environment.SetEnvironmentVariable("REQIO_SECRET", Secret);
-        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "proj_abc123");
-        // snippet: mint-one-line
-        string token = ReqioToken.Mint(new ReqioUser("user_8f3a2c", "ada.lovelace@example.com"));
-        // end snippet
-        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var payload = IdentityModelVerifier.Verify(token, System.Text.Encoding.UTF8.GetBytes(Secret), "https://reqio.app/p/proj_abc123", DateTimeOffset.UtcNow);
-        Assert.That((string?)payload["sub"], Is.EqualTo("user_8f3a2c"));
-        Assert.That((long)payload["iat"]!, Is.InRange(now - 5, now));
+        Assert.That(e.Message, Does.StartWith("The setting REQIO_PROJECT_ID is not valid: projectId may only hold"));
+        Assert.That(e.InnerException, Is.TypeOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("projectId"));
+    }
 
-        // The first successful read is kept: later changes to the environment do not move it.
-        Environment.SetEnvironmentVariable("REQIO_PROJECT_ID", "another");
-        string later = MintFor(new AppUser("user_42", "grace@example.org"));
-        Assert.That((string?)Jwt.Payload(later)["aud"], Is.EqualTo("https://reqio.app/p/proj_abc123"));
-        Assert.That((string?)Jwt.Payload(later)["sub"], Is.EqualTo("user_42"));
+    [Test]
+    public void An_audience_outside_the_rule_names_REQIO_AUDIENCE()
+    {
+        var e = Refusal(new() { ["REQIO_SECRET"] = Secret, ["REQIO_AUDIENCE"] = "not a uri", ["REQIO_PROJECT_ID"] = "proj_abc123" });
 
-        static string MintFor(AppUser user)
+        Assert.That(e.Message, Does.StartWith("The setting REQIO_AUDIENCE is not valid: audience must be"));
+        Assert.That(e.InnerException, Is.TypeOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("audience"));
+    }
+
+    [Test]
+    public void Only_the_three_settings_are_asked_for_and_the_project_id_only_without_an_audience()
+    {
+        Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_AUDIENCE"] = Audience });
+        var withAudience = _asked.ToList();
+        _asked.Clear();
+        Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
+
+        if (source == SettingsSource.Function)
         {
-            // snippet: mint-from-environment
-            string token = ReqioToken.Mint(new ReqioUser(
-                id: user.Id,
-                email: user.Email,
-                traits: ReqioTraits.Monthly(plan: "pro", amountCents: 4900)));
-            // end snippet
-            return token;
+            Assert.That(withAudience, Is.EqualTo(new[] { "REQIO_SECRET", "REQIO_AUDIENCE" }));
+            Assert.That(_asked, Is.EqualTo(new[] { "REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID" }));
+        }
+        else
+        {
+            Assert.That(withAudience, Is.Empty, "the process route asks the environment, not a function");
         }
     }
 
-    /// <summary>An application's own user record, as the README's example reads it.</summary>
-    private sealed class AppUser(string id, string? email)
+    [Test]
+    public void A_null_function_is_ArgumentNullException()
     {
-        public string Id { get; } = id;
-
-        public string? Email { get; } = email;
+        Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioOptions.FromEnvironment(null!))!.ParamName, Is.EqualTo("getVariable"));
     }
 }

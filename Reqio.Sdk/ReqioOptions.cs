@@ -31,8 +31,9 @@ public sealed class ReqioOptions
     /// <param name="audience">The project's audience (<c>REQIO_AUDIENCE</c>), <c>https://reqio.app/p/{projectId}</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="secret"/> or <paramref name="audience"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="secret"/> is shorter than 32 bytes of UTF-8 or not valid UTF-16; or <paramref name="audience"/>
-    /// is empty, longer than <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
+    /// <paramref name="secret"/> is shorter than 32 bytes of UTF-8, starts or ends with white space (a line break read
+    /// from a file, say), or is not valid UTF-16; or <paramref name="audience"/> is empty, longer than
+    /// <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
     /// </exception>
     public ReqioOptions(string secret, string audience)
         : this(Validation.SecretKey(secret), audience, Validation.Audience(audience))
@@ -67,8 +68,9 @@ public sealed class ReqioOptions
     /// <returns>Options with the default lifetime and clock.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="secret"/> or <paramref name="projectId"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="secret"/> is shorter than 32 bytes of UTF-8 or not valid UTF-16; or <paramref name="projectId"/>
-    /// is empty, longer than <see cref="MaxProjectIdLength"/>, or holds a character outside <c>[A-Za-z0-9_-]</c>.
+    /// <paramref name="secret"/> is shorter than 32 bytes of UTF-8, starts or ends with white space, or is not valid
+    /// UTF-16; or <paramref name="projectId"/> is empty, longer than <see cref="MaxProjectIdLength"/>, or holds a
+    /// character outside <c>[A-Za-z0-9_-]</c>.
     /// </exception>
     public static ReqioOptions ForProject(string secret, string projectId)
     {
@@ -87,6 +89,26 @@ public sealed class ReqioOptions
     /// (the message names the variable and the rule; the inner exception is the <see cref="ArgumentException"/>).
     /// </exception>
     public static ReqioOptions FromEnvironment() => EnvironmentOptions.Read(Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Creates options from settings read through <paramref name="getVariable"/>, by the same names and rules as
+    /// <see cref="FromEnvironment()"/>: the secret from <c>REQIO_SECRET</c>, the audience from <c>REQIO_AUDIENCE</c>
+    /// or, when that is unset, from <c>REQIO_PROJECT_ID</c>. An empty value counts as unset. In ASP.NET Core, pass
+    /// <c>name =&gt; builder.Configuration[name]</c> to read them from environment variables, user-secrets,
+    /// appsettings or Key Vault, whichever the configuration holds.
+    /// </summary>
+    /// <param name="getVariable">
+    /// Returns a setting's value by its name, or <see langword="null"/> when it is not set. It is asked for
+    /// <c>REQIO_SECRET</c>, <c>REQIO_AUDIENCE</c> and <c>REQIO_PROJECT_ID</c> only.
+    /// </param>
+    /// <returns>Options with the default lifetime and clock.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="getVariable"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A setting is missing (the message names every missing one), or one holds a value the constructors refuse
+    /// (the message names the setting and the rule; the inner exception is the <see cref="ArgumentException"/>).
+    /// </exception>
+    public static ReqioOptions FromEnvironment(Func<string, string?> getVariable) =>
+        EnvironmentOptions.Read(Validation.NotNull(getVariable, nameof(getVariable)));
 
     /// <summary>The <c>aud</c> claim of every token.</summary>
     public string Audience { get; }

@@ -30,7 +30,7 @@ public static class ReqioToken
 
     /// <summary>
     /// Mints a token for <paramref name="user"/> with options read from the environment
-    /// (<see cref="ReqioOptions.FromEnvironment"/>): <c>REQIO_SECRET</c>, and <c>REQIO_AUDIENCE</c> or
+    /// (<see cref="ReqioOptions.FromEnvironment()"/>): <c>REQIO_SECRET</c>, and <c>REQIO_AUDIENCE</c> or
     /// <c>REQIO_PROJECT_ID</c>. The variables are read on the first successful call and kept; a failed read is not
     /// kept, so a later call reads them again.
     /// </summary>

@@ -4,9 +4,10 @@ using System.Threading;
 namespace Reqio.Sdk;
 
 /// <summary>
-/// Reads <see cref="ReqioOptions"/> from <c>REQIO_SECRET</c>, <c>REQIO_AUDIENCE</c> and <c>REQIO_PROJECT_ID</c>,
-/// and keeps the first successful read of the environment for <see cref="ReqioToken.Mint(ReqioUser)"/>. A failed
-/// read is not kept, so an application that sets the variables later recovers without restarting.
+/// Reads <see cref="ReqioOptions"/> from the settings <c>REQIO_SECRET</c>, <c>REQIO_AUDIENCE</c> and
+/// <c>REQIO_PROJECT_ID</c>, through whatever function reads them (the process environment, or an application's
+/// configuration), and keeps the first successful read of the environment for <see cref="ReqioToken.Mint(ReqioUser)"/>.
+/// A failed read is not kept, so an application that sets the variables later recovers without restarting.
 /// </summary>
 internal static class EnvironmentOptions
 {
@@ -56,7 +57,7 @@ internal static class EnvironmentOptions
         if (missing.Count > 0)
         {
             ThrowHelper.InvalidOperation(
-                $"Reqio is not configured: set {string.Join(" and ", missing)} in the environment, or pass ReqioOptions to ReqioToken.Mint.");
+                $"Reqio is not configured: set {string.Join(" and ", missing)} (environment variables, or the application's configuration), or pass ReqioOptions to ReqioToken.Mint.");
         }
 
         byte[] key = Checked(SecretVariable, secret!, Validation.SecretKey);
@@ -78,7 +79,7 @@ internal static class EnvironmentOptions
         }
         catch (ArgumentException e)
         {
-            ThrowHelper.InvalidOperation($"The environment variable {variable} is not valid: {e.Message}", e);
+            ThrowHelper.InvalidOperation($"The setting {variable} is not valid: {e.Message}", e);
             throw;
         }
     }

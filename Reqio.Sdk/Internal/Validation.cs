@@ -237,6 +237,12 @@ internal static class Validation
             ThrowHelper.Argument(nameof(secret), SecretLengthRule("secret is empty"));
         }
 
+        if (char.IsWhiteSpace(secret[0]) || char.IsWhiteSpace(secret[secret.Length - 1]))
+        {
+            ThrowHelper.Argument(nameof(secret),
+                "secret starts or ends with white space (a space, a tab or a line break), which a secret usually picks up from a file or a terminal (a Kubernetes secret made with echo, say). The key must be the secret exactly as Reqio shows it: trim it where you read it.");
+        }
+
         // A lone surrogate would turn into U+FFFD and sign with a key nobody else derives; refuse it instead
         // (measuring as JSON finds it without putting the secret's text in the message). What passes is valid
         // UTF-16, which UTF-8 encodes without any replacement.

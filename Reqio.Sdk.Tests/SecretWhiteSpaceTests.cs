@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Text;
+using Reqio.Sdk.Tests.Support;
+using static Reqio.Sdk.Tests.Support.TestKeys;
+
+namespace Reqio.Sdk.Tests;
+
+/// <summary>
+/// A secret read from a file, made with <c>echo</c> or pasted from a terminal often ends with a line break or a space;
+/// signed with as it is, every token would be refused by the widget. Every path that takes the secret as text refuses
+/// white space at either end (the environment routes in <see cref="EnvironmentTests"/>, <c>Mint(user)</c> in
+/// <see cref="ConfigurationTests"/>); raw key bytes stay the caller's business.
+/// </summary>
+public sealed class SecretWhiteSpaceTests
+{
+    /// <summary>The test secret with white space before or after it: ASCII, and other Unicode white space.</summary>
+    public static IEnumerable<string> Padded =>
+    [
+        Secret + "\n",
+        Secret + "\r\n",
+        Secret + " ",
+        " " + Secret,
+        "\t" + Secret,
+        Secret + "\t",
+        Secret + "\u000b",
+        Secret + "\u00a0",
+        "\u2003" + Secret,
+        Secret + "\u2028",
+        "\u3000" + Secret,
+    ];
+
+    [TestCaseSource(nameof(Padded))]
+    public void The_constructor_refuses_it_saying_where_such_a_secret_comes_from(string secret)
+    {
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(secret, Audience));
+
+        Assert.That(e!.ParamName, Is.EqualTo("secret"));
+        Assert.That(e.Message, Does.Contain("white space").And.Contain("file or a terminal").And.Contain("exactly as Reqio shows it"));
+        Assert.That(e.ToString(), Does.Not.Contain(Secret.Substring(6, 12)));
+    }
+
+    [TestCaseSource(nameof(Padded))]
+    public void ForProject_refuses_it_too(string secret)
+    {
+        var e = Assert.Throws<ArgumentException>(() => ReqioOptions.ForProject(secret, "proj_abc123"));
+
+        Assert.That(e!.ParamName, Is.EqualTo("secret"));
+        Assert.That(e.Message, Does.Contain("white space"));
+    }
+
+    [Test]
+    public void White_space_inside_a_secret_is_the_secrets_own()
+    {
+        string secret = "rq_sk_3f9a1c7e5b2d 4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
+        var options = new ReqioOptions(secret, Audience) { Clock = new FixedClock(1_764_000_000) };
+
+        IdentityModelVerifier.Verify(ReqioToken.Mint(new ReqioUser("1"), options), Encoding.UTF8.GetBytes(secret), Audience,
+            DateTimeOffset.FromUnixTimeSeconds(1_764_000_001));
+    }
+
+    [Test]
+    public void Raw_key_bytes_are_taken_as_they_are_trailing_line_break_and_all()
+    {
+        byte[] key = Encoding.UTF8.GetBytes(Secret + "\n");
+        var options = new ReqioOptions(key, Audience) { Clock = new FixedClock(1_764_000_000) };
+
+        IdentityModelVerifier.Verify(ReqioToken.Mint(new ReqioUser("1"), options), key, Audience, DateTimeOffset.FromUnixTimeSeconds(1_764_000_001));
+    }
+}
