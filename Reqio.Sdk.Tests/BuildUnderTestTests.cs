@@ -45,6 +45,13 @@ public sealed class BuildUnderTestTests
     }
 
     [Test]
+    public void The_tests_run_on_the_processor_they_were_built_for()
+    {
+        // The emulated linux-arm64 run must really be Arm64 code under the emulator, not an x64 fallback.
+        Assert.That(RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(), Is.EqualTo(TestRunLabel.Architecture));
+    }
+
+    [Test]
     public void The_loaded_Reqio_Sdk_is_the_requested_build()
     {
         string requested = TestRunLabel.SdkBuild;

@@ -17,8 +17,22 @@ public sealed class TestRunLabel
     public static string Runtime { get; } = RuntimeInformation.FrameworkDescription.Split('(')[0].Trim();
 
     /// <summary>The library build under test, as the project file passed it in.</summary>
-    public static string SdkBuild { get; } = typeof(TestRunLabel).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "SdkTarget").Value!;
+    public static string SdkBuild { get; } = Metadata("SdkTarget");
+
+    /// <summary>The processor the tests were built to run on (<c>x64</c>, <c>arm64</c>), as the project file recorded it.</summary>
+    public static string Architecture { get; } = Metadata("Architecture");
+
+    /// <summary>
+    /// "net8.0 on .NET 10.0.12", and for a run on another processor its runtime identifier and, when the Test task
+    /// started it under an emulator (REQIO_TEST_EMULATOR), that it was emulated: "… (linux-arm64, emulated)".
+    /// </summary>
+    public static string Label =>
+        RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64
+            ? $"{SdkBuild} on {Runtime}"
+            : $"{SdkBuild} on {Runtime} ({Platform}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}{(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("REQIO_TEST_EMULATOR")) ? "" : ", emulated")})";
+
+    private static string Platform =>
+        RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? "linux" : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "osx" : "win";
 
     [OneTimeSetUp]
     public void WriteLabel()
@@ -26,7 +40,10 @@ public sealed class TestRunLabel
         string? path = Environment.GetEnvironmentVariable("REQIO_TEST_RUN_LABEL");
         if (!string.IsNullOrEmpty(path))
         {
-            File.WriteAllText(path, $"{SdkBuild} on {Runtime}");
+            File.WriteAllText(path, Label);
         }
     }
+
+    private static string Metadata(string key) =>
+        typeof(TestRunLabel).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

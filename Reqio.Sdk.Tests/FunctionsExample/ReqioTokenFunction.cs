@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Reqio.Sdk.FunctionsExample;
+
+/// <summary>What the token endpoint returns: the token and its exp, in Unix seconds.</summary>
+public sealed record ReqioTokenResponse(string Token, long ExpiresAt);
+
+/// <summary>GET /api/reqio-token: a Reqio token for the user App Service Authentication signed in, 401 otherwise.</summary>
+public sealed class ReqioTokenFunction(ReqioOptions reqio)
+{
+    [Function("reqio-token")]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reqio-token")] HttpRequest request)
+    {
+        // App Service Authentication signs the user in and passes who it is in these headers (it strips them from
+        // what clients send, so nobody can set them). Look the user's plan up here to add traits.
+        string? id = request.Headers["X-MS-CLIENT-PRINCIPAL-ID"];
+        if (string.IsNullOrEmpty(id))
+        {
+            return new UnauthorizedResult();
+        }
+
+        string? name = request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"];
+        var user = new ReqioUser(id, email: name is not null && name.Contains('@') ? name : null);
+        string token = ReqioToken.Mint(user, reqio, out DateTimeOffset expiresAt);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new OkObjectResult(new ReqioTokenResponse(token, expiresAt.ToUnixTimeSeconds()));
+    }
+}
