@@ -50,9 +50,9 @@ public sealed partial class EnvironmentTests(SettingsSource source)
             });
         }
 
-        foreach (var (name, value) in settings)
+        foreach (KeyValuePair<string, string?> setting in settings)
         {
-            _environment.Set(name, value);
+            _environment.Set(setting.Key, setting.Value);
         }
 
         return ReqioOptions.FromEnvironment();
