@@ -30,20 +30,8 @@ internal static class Reference
     public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     /// <summary>The claims as the peers take them: a new dictionary, built from the application's record.</summary>
-    public static Dictionary<string, object> Claims(AppUser user, long issuedAt) => new()
-    {
-        ["sub"] = user.Id,
-        ["email"] = user.Email,
-        ["traits"] = new Dictionary<string, object>
-        {
-            ["plan"] = user.Plan,
-            ["amount"] = user.AmountCents,
-            ["interval"] = "month",
-        },
-        ["aud"] = Audience,
-        ["iat"] = issuedAt,
-        ["exp"] = issuedAt + LifetimeSeconds,
-    };
+    public static Dictionary<string, object> Claims(AppUser user, long issuedAt) =>
+        PeerClaims.Build(user.Id, user.Email, user.Plan, user.AmountCents, Audience, issuedAt, LifetimeSeconds);
 
     /// <summary>
     /// Throws unless <paramref name="token"/> is HS256 under <see cref="Key"/>, carries <paramref name="user"/>'s claims,

@@ -1,4 +1,5 @@
 using System.Text;
+using Reqio.Sdk.Benchmarks.Fixtures;
 
 namespace FirstToken;
 
@@ -6,5 +7,6 @@ namespace FirstToken;
 internal static class Contender
 {
     public static string MintFirstToken() =>
-        Jose.JWT.Encode(PeerClaims.Build(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), Encoding.UTF8.GetBytes(ReferenceUser.Secret), Jose.JwsAlgorithm.HS256);
+        Jose.JWT.Encode(PeerClaims.Build(ReferenceUser.Id, ReferenceUser.Email, ReferenceUser.Plan, ReferenceUser.AmountCents, ReferenceUser.Audience,
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ReferenceUser.LifetimeSeconds), Encoding.UTF8.GetBytes(ReferenceUser.Secret), Jose.JwsAlgorithm.HS256);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Reqio.Sdk.Benchmarks.Fixtures;
 
 namespace FirstToken;
 
@@ -13,7 +14,8 @@ internal static class Contender
         var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
         return handler.CreateToken(new SecurityTokenDescriptor
         {
-            Claims = PeerClaims.Build(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+            Claims = PeerClaims.Build(ReferenceUser.Id, ReferenceUser.Email, ReferenceUser.Plan, ReferenceUser.AmountCents, ReferenceUser.Audience,
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ReferenceUser.LifetimeSeconds),
             SigningCredentials = credentials,
         });
     }

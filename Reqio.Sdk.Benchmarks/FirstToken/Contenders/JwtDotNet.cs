@@ -2,6 +2,7 @@ using System.Text;
 using JWT;
 using JWT.Algorithms;
 using JWT.Serializers;
+using Reqio.Sdk.Benchmarks.Fixtures;
 
 namespace FirstToken;
 
@@ -11,6 +12,7 @@ internal static class Contender
     public static string MintFirstToken()
     {
         var encoder = new JwtEncoder(new HMACSHA256Algorithm(), new JsonNetSerializer(), new JwtBase64UrlEncoder());
-        return encoder.Encode(PeerClaims.Build(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), Encoding.UTF8.GetBytes(ReferenceUser.Secret));
+        return encoder.Encode(PeerClaims.Build(ReferenceUser.Id, ReferenceUser.Email, ReferenceUser.Plan, ReferenceUser.AmountCents, ReferenceUser.Audience,
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ReferenceUser.LifetimeSeconds), Encoding.UTF8.GetBytes(ReferenceUser.Secret));
     }
 }

@@ -1,6 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
+using Reqio.Sdk.Benchmarks.Fixtures;
 
 namespace FirstToken;
 
@@ -11,7 +12,8 @@ internal static class Contender
     {
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ReferenceUser.Secret)), SecurityAlgorithms.HmacSha256);
         var payload = new JwtPayload();
-        foreach (var claim in PeerClaims.Build(DateTimeOffset.UtcNow.ToUnixTimeSeconds()))
+        foreach (var claim in PeerClaims.Build(ReferenceUser.Id, ReferenceUser.Email, ReferenceUser.Plan, ReferenceUser.AmountCents, ReferenceUser.Audience,
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ReferenceUser.LifetimeSeconds))
         {
             payload[claim.Key] = claim.Value;
         }
