@@ -17,7 +17,7 @@ namespace Reqio.Sdk;
 internal static partial class JsonString
 {
     /// <summary>Every plain character, in order: printable ASCII except the quote and the backslash.</summary>
-    internal const string PlainCharacters =
+    private const string PlainCharacters =
         " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
     // For each ASCII character, how many bytes it takes once escaped: 1 as is, 2 for a short escape, 6 for \u00xx.
