@@ -95,6 +95,37 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     }
 
     [Test]
+    public void Every_refused_setting_is_named_at_once()
+    {
+        var e = Refusal(new() { ["REQIO_SECRET"] = "abc", ["REQIO_AUDIENCE"] = "nope" });
+
+        Assert.That(e.Message, Does.StartWith("The setting REQIO_SECRET is not valid: ").And.Contain("at least 32 bytes")
+            .And.Contain(" The setting REQIO_AUDIENCE is not valid: audience must be"));
+        Assert.That(e.InnerException, Is.InstanceOf<AggregateException>());
+        Assert.That(((AggregateException)e.InnerException!).InnerExceptions.Select(x => ((ArgumentException)x).ParamName),
+            Is.EqualTo(new[] { "secret", "audience" }));
+    }
+
+    [Test]
+    public void A_missing_setting_and_a_refused_one_are_named_together()
+    {
+        var e = Refusal(new() { ["REQIO_SECRET"] = "short" });
+
+        Assert.That(e.Message, Does.StartWith("Reqio is not configured: set REQIO_AUDIENCE (or REQIO_PROJECT_ID) (")
+            .And.Contain(". The setting REQIO_SECRET is not valid: ").And.Contain("at least 32 bytes"));
+        Assert.That(e.InnerException, Is.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("secret"));
+    }
+
+    [Test]
+    public void A_refused_project_id_and_a_missing_secret_are_named_together()
+    {
+        var e = Refusal(new() { ["REQIO_PROJECT_ID"] = "no spaces" });
+
+        Assert.That(e.Message, Does.StartWith("Reqio is not configured: set REQIO_SECRET (")
+            .And.Contain("The setting REQIO_PROJECT_ID is not valid: projectId may only hold"));
+    }
+
+    [Test]
     public void The_audience_comes_from_REQIO_AUDIENCE_or_else_REQIO_PROJECT_ID()
     {
         var byProject = Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });

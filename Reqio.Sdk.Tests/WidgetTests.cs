@@ -91,7 +91,7 @@ public sealed class WidgetTests
     [Test]
     public void Nulls_are_ArgumentNullException()
     {
-        Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioWidget.ScriptTag(null!, s_token))!.ParamName, Is.EqualTo("projectId"));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioWidget.ScriptTag((string)null!, s_token))!.ParamName, Is.EqualTo("projectId"));
         Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioWidget.ScriptTag("p", null!))!.ParamName, Is.EqualTo("identityToken"));
         Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioWidget.WriteScriptTag(null!, "p", s_token))!.ParamName, Is.EqualTo("writer"));
     }
@@ -117,6 +117,44 @@ public sealed class WidgetTests
     public void ProjectId_comes_from_a_Reqio_audience(string audience, string? projectId)
     {
         Assert.That(new ReqioOptions(Secret, audience).ProjectId, Is.EqualTo(projectId));
+    }
+
+    [Test]
+    public void The_options_overloads_render_the_options_project()
+    {
+        var options = ReqioOptions.ForProject(Secret, "proj_abc123");
+        var writer = new StringWriter();
+
+        ReqioWidget.WriteScriptTag(writer, options, s_token, "n0nce");
+
+        Assert.That(ReqioWidget.ScriptTag(options, s_token), Is.EqualTo(ReqioWidget.ScriptTag("proj_abc123", s_token)));
+        Assert.That(writer.ToString(), Is.EqualTo(ReqioWidget.ScriptTag("proj_abc123", s_token, "n0nce")));
+    }
+
+    [Test]
+    public void Options_without_a_project_are_refused_with_how_to_name_one()
+    {
+        var options = new ReqioOptions(Secret, "https://example.com/p/proj");
+        var writer = new StringWriter();
+
+        var e = Assert.Throws<ArgumentException>(() => ReqioWidget.WriteScriptTag(writer, options, s_token))!;
+
+        Assert.That(e, Is.Not.InstanceOf<ArgumentNullException>());
+        Assert.That(e.ParamName, Is.EqualTo("options"));
+        Assert.That(e.Message, Does.Contain("options have no ProjectId").And.Contain("https://example.com/p/proj")
+            .And.Contain("REQIO_PROJECT_ID").And.Contain("ReqioOptions.ForProject"));
+        Assert.That(writer.ToString(), Is.Empty);
+        Assert.That(Assert.Throws<ArgumentException>(() => ReqioWidget.ScriptTag(options, s_token))!.Message, Is.EqualTo(e.Message));
+    }
+
+    [Test]
+    public void The_options_overloads_refuse_nulls_by_name()
+    {
+        var options = ReqioOptions.ForProject(Secret, "p");
+
+        Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioWidget.ScriptTag((ReqioOptions)null!, s_token))!.ParamName, Is.EqualTo("options"));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioWidget.ScriptTag(options, null!))!.ParamName, Is.EqualTo("identityToken"));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioWidget.WriteScriptTag(null!, options, s_token))!.ParamName, Is.EqualTo("writer"));
     }
 
     [Test]

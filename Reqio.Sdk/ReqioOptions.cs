@@ -85,8 +85,9 @@ public sealed class ReqioOptions
     /// </summary>
     /// <returns>Options with the default lifetime and clock.</returns>
     /// <exception cref="InvalidOperationException">
-    /// A variable is missing (the message names every missing one), or one holds a value the constructors refuse
-    /// (the message names the variable and the rule; the inner exception is the <see cref="ArgumentException"/>).
+    /// A variable is missing or holds a value the constructors refuse. The message names every missing variable and
+    /// every refused one with its rule; the inner exception is the <see cref="ArgumentException"/> of a refused value,
+    /// or an <see cref="AggregateException"/> of them when more than one is refused.
     /// </exception>
     public static ReqioOptions FromEnvironment() => EnvironmentOptions.Read(Environment.GetEnvironmentVariable);
 
@@ -104,8 +105,9 @@ public sealed class ReqioOptions
     /// <returns>Options with the default lifetime and clock.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="getVariable"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">
-    /// A setting is missing (the message names every missing one), or one holds a value the constructors refuse
-    /// (the message names the setting and the rule; the inner exception is the <see cref="ArgumentException"/>).
+    /// A setting is missing or holds a value the constructors refuse. The message names every missing setting and
+    /// every refused one with its rule; the inner exception is the <see cref="ArgumentException"/> of a refused value,
+    /// or an <see cref="AggregateException"/> of them when more than one is refused.
     /// </exception>
     public static ReqioOptions FromEnvironment(Func<string, string?> getVariable) =>
         EnvironmentOptions.Read(Validation.NotNull(getVariable, nameof(getVariable)));

@@ -1,5 +1,10 @@
 using System.IO;
 
+// RS0026 asks that overloads not each take optional parameters. These pairs differ in their second (or first)
+// parameter's type, a project id string or the options, so no call but one passing an untyped null there resolves
+// ambiguously, and that one does not compile rather than pick the wrong overload.
+#pragma warning disable RS0026
+
 namespace Reqio.Sdk;
 
 /// <summary>
@@ -43,6 +48,20 @@ public static class ReqioWidget
         return writer.ToString();
     }
 
+    /// <summary>Renders the script tag for the project <paramref name="options"/> mint for.</summary>
+    /// <param name="options">The options the token was minted with; their <see cref="ReqioOptions.ProjectId"/> is the project.</param>
+    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioOptions)"/>.</param>
+    /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
+    /// <returns>The tag, one line of HTML.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="options"/> have no <see cref="ReqioOptions.ProjectId"/> (their audience is not
+    /// <c>https://reqio.app/p/{projectId}</c>; the message says how to set one); or <paramref name="identityToken"/>
+    /// or <paramref name="nonce"/> is refused as by <see cref="ScriptTag(string, string, string?)"/>.
+    /// </exception>
+    public static string ScriptTag(ReqioOptions options, string identityToken, string? nonce = null) =>
+        ScriptTag(ProjectIdOf(options), identityToken, nonce);
+
     /// <summary>Writes the script tag to <paramref name="writer"/> without building intermediate strings.</summary>
     /// <param name="writer">Where to write the HTML, such as a Razor page's or a response's writer.</param>
     /// <param name="projectId">The Reqio project's id, <c>[A-Za-z0-9_-]+</c>.</param>
@@ -73,5 +92,32 @@ public static class ReqioWidget
         }
 
         writer.Write("\" async></script>");
+    }
+
+    /// <summary>Writes the script tag for the project <paramref name="options"/> mint for to <paramref name="writer"/>.</summary>
+    /// <param name="writer">Where to write the HTML, such as a Razor page's or a response's writer.</param>
+    /// <param name="options">The options the token was minted with; their <see cref="ReqioOptions.ProjectId"/> is the project.</param>
+    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioOptions)"/>.</param>
+    /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="options"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="ScriptTag(ReqioOptions, string, string?)"/>; nothing has been written.</exception>
+    public static void WriteScriptTag(TextWriter writer, ReqioOptions options, string identityToken, string? nonce = null)
+    {
+        Validation.NotNull(writer, nameof(writer));
+        WriteScriptTag(writer, ProjectIdOf(options), identityToken, nonce);
+    }
+
+    /// <summary>The options' project id; refuses options whose audience names no Reqio project, saying how to name one.</summary>
+    private static string ProjectIdOf(ReqioOptions options)
+    {
+        Validation.NotNull(options, nameof(options));
+        string? projectId = options.ProjectId;
+        if (projectId is null)
+        {
+            ThrowHelper.Argument(nameof(options),
+                $"options have no ProjectId: their audience, {options.Audience}, is not {ReqioOptions.ProjectAudiencePrefix}{{projectId}}. Set REQIO_PROJECT_ID (or REQIO_AUDIENCE to {ReqioOptions.ProjectAudiencePrefix}{{projectId}}), or build the options with ReqioOptions.ForProject(secret, projectId).");
+        }
+
+        return projectId;
     }
 }

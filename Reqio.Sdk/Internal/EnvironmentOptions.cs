@@ -35,7 +35,7 @@ internal static class EnvironmentOptions
 
     /// <summary>
     /// Reads the three variables through <paramref name="getVariable"/> and checks each value under its variable's
-    /// name, so a refusal names the variable the value came from.
+    /// name. Every missing and every refused setting is named in one exception, so one fix-and-retry is enough.
     /// </summary>
     public static ReqioOptions Read(Func<string, string?> getVariable)
     {
@@ -44,34 +44,43 @@ internal static class EnvironmentOptions
         string? projectId = audience is null ? Value(getVariable, ProjectIdVariable) : null;
 
         var missing = new List<string>(2);
+        var refused = new List<(string Variable, ArgumentException Error)>(2);
+        byte[]? key = null;
         if (secret is null)
         {
             missing.Add(SecretVariable);
+        }
+        else
+        {
+            key = Checked(SecretVariable, secret, Validation.SecretKey, refused);
         }
 
         if (audience is null && projectId is null)
         {
             missing.Add($"{AudienceVariable} (or {ProjectIdVariable})");
         }
-
-        if (missing.Count > 0)
+        else if (audience is null)
         {
-            ThrowHelper.InvalidOperation(
-                $"Reqio is not configured: set {string.Join(" and ", missing)} (environment variables, or the application's configuration), or pass ReqioOptions to ReqioToken.Mint.");
+            string? id = Checked(ProjectIdVariable, projectId!, Validation.ProjectId, refused);
+            audience = id is null ? null : ReqioOptions.ProjectAudiencePrefix + id;
         }
 
-        byte[] key = Checked(SecretVariable, secret!, Validation.SecretKey);
-        if (audience is null)
+        int audienceLength = audience is null ? 0 : Checked(projectId is null ? AudienceVariable : ProjectIdVariable, audience, Validation.Audience, refused);
+        if (missing.Count > 0 || refused.Count > 0)
         {
-            audience = ReqioOptions.ProjectAudiencePrefix + Checked(ProjectIdVariable, projectId!, Validation.ProjectId);
+            ThrowHelper.InvalidOperation(Message(missing, refused), refused.Count switch
+            {
+                0 => null,
+                1 => refused[0].Error,
+                _ => new AggregateException(refused.ConvertAll(r => (Exception)r.Error)),
+            });
         }
 
-        int audienceLength = Checked(projectId is null ? AudienceVariable : ProjectIdVariable, audience, Validation.Audience);
-        return new ReqioOptions(key, audience, audienceLength);
+        return new ReqioOptions(key!, audience!, audienceLength);
     }
 
-    /// <summary>Runs <paramref name="check"/> on a variable's value; a refusal becomes one that names the variable.</summary>
-    private static T Checked<T>(string variable, string value, Func<string, T> check)
+    /// <summary>Runs <paramref name="check"/> on a variable's value; a refusal is added to <paramref name="refused"/>.</summary>
+    private static T? Checked<T>(string variable, string value, Func<string, T> check, List<(string, ArgumentException)> refused)
     {
         try
         {
@@ -79,9 +88,27 @@ internal static class EnvironmentOptions
         }
         catch (ArgumentException e)
         {
-            ThrowHelper.InvalidOperation($"The setting {variable} is not valid: {e.Message}", e);
-            throw;
+            refused.Add((variable, e));
+            return default;
         }
+    }
+
+    /// <summary>One sentence for the missing settings, then one for each refused setting, in the order they are read.</summary>
+    private static string Message(List<string> missing, List<(string Variable, ArgumentException Error)> refused)
+    {
+        var sentences = new List<string>(1 + refused.Count);
+        if (missing.Count > 0)
+        {
+            sentences.Add(
+                $"Reqio is not configured: set {string.Join(" and ", missing)} (environment variables, or the application's configuration), or pass ReqioOptions to ReqioToken.Mint.");
+        }
+
+        foreach (var (variable, error) in refused)
+        {
+            sentences.Add($"The setting {variable} is not valid: {error.Message}");
+        }
+
+        return string.Join(" ", sentences);
     }
 
     private static string? Value(Func<string, string?> getVariable, string name)
