@@ -296,26 +296,10 @@ public sealed class ValidationTests
     public void A_lifetime_that_is_not_1_to_3600_whole_seconds_is_out_of_range(TimeSpan lifetime)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ReqioOptions(Secret, Audience) { Lifetime = lifetime });
+
         Assert.That(e!.ParamName, Is.EqualTo("Lifetime"));
-    }
-
-    [Test]
-    public void A_refused_lifetime_is_shown_in_the_message_as_TimeSpan_writes_it()
-    {
-        // The SDK writes the span itself (the BCL's formatter would bring the culture machinery into AOT apps).
-        var random = new Random(4);
-        var lifetimes = new List<TimeSpan>(BadLifetimes);
-        for (int i = 0; i < 300; i++)
-        {
-            lifetimes.Add(TimeSpan.FromTicks(random.Next(2) == 0 ? random.NextInt64(long.MinValue, 0) : random.NextInt64(TimeSpan.TicksPerHour + 1, long.MaxValue)));
-            lifetimes.Add(TimeSpan.FromTicks(random.NextInt64(1, TimeSpan.TicksPerHour)) + TimeSpan.FromTicks(random.Next(1, (int)TimeSpan.TicksPerSecond)));
-        }
-
-        foreach (TimeSpan lifetime in lifetimes)
-        {
-            var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ReqioOptions(Secret, Audience) { Lifetime = lifetime });
-            Assert.That(e!.Message, Does.EndWith($"Actual value was {lifetime}."), lifetime.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        Assert.That(e.ActualValue, Is.InstanceOf<TimeSpan>().And.EqualTo(lifetime), "the refused value itself, for a debugger or a log");
+        Assert.That(e.Message, Does.Contain("whole number of seconds from 1 to 3600"));
     }
 
     [Test]

@@ -15,6 +15,6 @@ public static class ReqioClock
     /// <returns>A clock that reads the provider every time a token is minted.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
     public static IReqioClock FromTimeProvider(TimeProvider timeProvider) =>
-        new TimeProviderClock(Validation.NotNull(timeProvider, nameof(timeProvider)));
+        new TimeProviderClock(Preconditions.CheckNotNull(timeProvider, nameof(timeProvider)));
 #endif
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 
 namespace Reqio.Sdk;
 
@@ -20,6 +22,12 @@ public sealed class ReqioOptions
     /// <summary>The audience prefix of a Reqio project; the project id follows it.</summary>
     public const string ProjectAudiencePrefix = "https://reqio.app/p/";
 
+    /// <summary>RFC 7518 §3.2: an HS256 key must be at least as long as the hash, 256 bits.</summary>
+    internal const int MinKeyLength = 32;
+
+    private const int MinLifetimeSeconds = 1;
+    private const int MaxLifetimeSeconds = 3600;
+
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(300);
     private readonly IReqioClock _clock = ReqioClock.System;
 
@@ -36,7 +44,7 @@ public sealed class ReqioOptions
     /// <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
     /// </exception>
     public ReqioOptions(string secret, string audience)
-        : this(Validation.SecretKey(secret), audience, Validation.Audience(audience))
+        : this(new Hs256Signer(CheckSecretAndGetKey(secret)), CheckAudience(audience))
     {
     }
 
@@ -49,17 +57,16 @@ public sealed class ReqioOptions
     /// <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
     /// </exception>
     public ReqioOptions(byte[] key, string audience)
-        : this(Validation.Key(key), audience, Validation.Audience(audience))
+        : this(new Hs256Signer(CheckAndCopyKey(key)), CheckAudience(audience))
     {
     }
 
-    /// <summary>Options from values already checked: a key the options may keep, and an audience with its escaped length.</summary>
-    internal ReqioOptions(byte[] checkedKey, string checkedAudience, int audienceJsonLength)
+    private ReqioOptions(Hs256Signer signer, string checkedAudience)
     {
-        AudienceClaim = PayloadJson.BuildAudienceClaim(checkedAudience, audienceJsonLength);
+        AudienceClaim = PayloadJson.BuildAudienceClaim(checkedAudience);
         Audience = checkedAudience;
         ProjectId = ProjectIdOf(checkedAudience);
-        _signer = new Hs256Signer(checkedKey);
+        _signer = signer;
     }
 
     /// <summary>Creates options for a Reqio project: the audience is <c>https://reqio.app/p/{projectId}</c>.</summary>
@@ -74,9 +81,8 @@ public sealed class ReqioOptions
     /// </exception>
     public static ReqioOptions ForProject(string secret, string projectId)
     {
-        byte[] key = Validation.SecretKey(secret);
-        string audience = ProjectAudiencePrefix + Validation.ProjectId(projectId);
-        return new ReqioOptions(key, audience, Validation.Audience(audience));
+        byte[] key = CheckSecretAndGetKey(secret);
+        return FromCheckedValues(key, ProjectAudiencePrefix + CheckProjectId(projectId));
     }
 
     /// <summary>
@@ -110,7 +116,11 @@ public sealed class ReqioOptions
     /// or an <see cref="AggregateException"/> of them when more than one is refused.
     /// </exception>
     public static ReqioOptions FromEnvironment(Func<string, string?> getVariable) =>
-        EnvironmentOptions.Read(Validation.NotNull(getVariable, nameof(getVariable)));
+        EnvironmentOptions.Read(Preconditions.CheckNotNull(getVariable, nameof(getVariable)));
+
+    /// <summary>Options from values already checked: a key the options may keep, and an audience.</summary>
+    internal static ReqioOptions FromCheckedValues(byte[] checkedKey, string checkedAudience) =>
+        new(new Hs256Signer(checkedKey), checkedAudience);
 
     /// <summary>The <c>aud</c> claim of every token.</summary>
     public string Audience { get; }
@@ -131,7 +141,7 @@ public sealed class ReqioOptions
         get => _lifetime;
         init
         {
-            LifetimeSeconds = Validation.Lifetime(value);
+            LifetimeSeconds = CheckLifetimeAndGetSeconds(value);
             _lifetime = value;
         }
     }
@@ -141,7 +151,7 @@ public sealed class ReqioOptions
     public IReqioClock Clock
     {
         get => _clock;
-        init => _clock = Validation.NotNull(value, nameof(Clock));
+        init => _clock = Preconditions.CheckNotNull(value, nameof(Clock));
     }
 
     internal long LifetimeSeconds { get; private init; } = 300;
@@ -154,7 +164,7 @@ public sealed class ReqioOptions
         }
 
         string id = audience.Substring(ProjectAudiencePrefix.Length);
-        return Validation.IsProjectId(id) ? id : null;
+        return IsProjectId(id) ? id : null;
     }
 
     /// <summary><c>,"aud":"…","iat":</c>, escaped once here instead of on every token.</summary>
@@ -165,5 +175,130 @@ public sealed class ReqioOptions
     /// <summary>Describes the options without the key, which it shows only as a length.</summary>
     /// <returns>For example <c>ReqioOptions { Audience = https://reqio.app/p/abc, Lifetime = 00:05:00, Key = (44 bytes, hidden) }</c>.</returns>
     public override string ToString() =>
-        $"ReqioOptions {{ Audience = {Audience}, Lifetime = {TimeText.Constant(Lifetime)}, Clock = {Clock}, Key = ({_signer.KeyLength} bytes, hidden) }}";
+        $"ReqioOptions {{ Audience = {Audience}, Lifetime = {Lifetime.ToString("c", CultureInfo.InvariantCulture)}, Clock = {Clock}, Key = ({_signer.KeyLength} bytes, hidden) }}";
+
+    /// <summary>Turns a secret into its key: the UTF-8 bytes of the string, at least <see cref="MinKeyLength"/> of them.</summary>
+    internal static byte[] CheckSecretAndGetKey(string secret)
+    {
+        Preconditions.CheckNotNull(secret, nameof(secret));
+        if (secret.Length == 0)
+        {
+            ThrowHelper.Argument(nameof(secret), KeyLengthRule("secret is empty"));
+        }
+
+        if (char.IsWhiteSpace(secret[0]) || char.IsWhiteSpace(secret[secret.Length - 1]))
+        {
+            ThrowHelper.Argument(nameof(secret),
+                "secret starts or ends with white space (a space, a tab or a line break), which a secret usually picks up from a file or a terminal (a Kubernetes secret made with echo, say). The key must be the secret exactly as Reqio shows it: trim it where you read it.");
+        }
+
+        // A lone surrogate would turn into U+FFFD and sign with a key nobody else derives; refuse it instead
+        // (the scan finds it without putting the secret's text in the message). What passes is valid UTF-16, which
+        // UTF-8 encodes without any replacement.
+        JsonString.CheckUtf16AndGetEscapedLength(secret, nameof(secret));
+        byte[] key = Encoding.UTF8.GetBytes(secret);
+        if (key.Length < MinKeyLength)
+        {
+            ThrowHelper.Argument(nameof(secret), KeyLengthRule($"secret is {key.Length} bytes of UTF-8"));
+        }
+
+        return key;
+    }
+
+    /// <summary>Copies raw key bytes, at least <see cref="MinKeyLength"/> of them.</summary>
+    private static byte[] CheckAndCopyKey(byte[] key)
+    {
+        Preconditions.CheckNotNull(key, nameof(key));
+        if (key.Length < MinKeyLength)
+        {
+            ThrowHelper.Argument(nameof(key), KeyLengthRule($"key is {key.Length} bytes"));
+        }
+
+        return (byte[])key.Clone();
+    }
+
+    private static string KeyLengthRule(string actual) =>
+        $"An HS256 key must be at least {MinKeyLength} bytes (RFC 7518 section 3.2); this {actual}. Use your project's secret from the Reqio dashboard (REQIO_SECRET).";
+
+    /// <summary>Checks an audience: an absolute http or https URI with a host, as <see cref="Uri"/> reads it; returns it.</summary>
+    internal static string CheckAudience(string audience)
+    {
+        Preconditions.CheckNotNull(audience, nameof(audience));
+        if (audience.Length == 0)
+        {
+            ThrowHelper.Argument(nameof(audience), "audience must not be empty; Reqio's is https://reqio.app/p/{projectId}.");
+        }
+
+        Preconditions.CheckMaxLength(audience, MaxAudienceLength, nameof(audience));
+        foreach (char c in audience)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                ThrowHelper.Argument(nameof(audience), "audience must be an absolute http or https URI without white space or control characters.");
+            }
+        }
+
+        JsonString.CheckUtf16AndGetEscapedLength(audience, nameof(audience));
+        if (!Uri.TryCreate(audience, UriKind.Absolute, out Uri? uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Host.Length == 0)
+        {
+            ThrowHelper.Argument(nameof(audience),
+                "audience must be an absolute http or https URI, such as https://reqio.app/p/{projectId}.");
+        }
+
+        return audience;
+    }
+
+    /// <summary>Checks a project id (<c>[A-Za-z0-9_-]+</c>, at most <see cref="MaxProjectIdLength"/>); returns it.</summary>
+    internal static string CheckProjectId(string projectId)
+    {
+        Preconditions.CheckNotNull(projectId, nameof(projectId));
+        if (projectId.Length is 0 or > MaxProjectIdLength)
+        {
+            ThrowHelper.Argument(nameof(projectId),
+                $"projectId must be 1 to {MaxProjectIdLength} characters; it has {projectId.Length}.");
+        }
+
+        if (!IsProjectId(projectId))
+        {
+            ThrowHelper.Argument(nameof(projectId),
+                "projectId may only hold the letters A-Z and a-z, the digits 0-9, '_' and '-'.");
+        }
+
+        return projectId;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a project id: 1 to <see cref="MaxProjectIdLength"/> of <c>[A-Za-z0-9_-]</c>.</summary>
+    private static bool IsProjectId(string value)
+    {
+        if (value.Length is 0 or > MaxProjectIdLength)
+        {
+            return false;
+        }
+
+        foreach (char c in value)
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks a lifetime (whole seconds, 1 to 3600); returns it in seconds.</summary>
+    private static long CheckLifetimeAndGetSeconds(TimeSpan lifetime)
+    {
+        if (lifetime.Ticks % TimeSpan.TicksPerSecond != 0
+            || lifetime < TimeSpan.FromSeconds(MinLifetimeSeconds)
+            || lifetime > TimeSpan.FromSeconds(MaxLifetimeSeconds))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(Lifetime), lifetime,
+                $"Lifetime must be a whole number of seconds from {MinLifetimeSeconds} to {MaxLifetimeSeconds} (one hour); Reqio's default is 300.");
+        }
+
+        return lifetime.Ticks / TimeSpan.TicksPerSecond;
+    }
 }

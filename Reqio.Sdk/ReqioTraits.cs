@@ -33,7 +33,10 @@ public sealed record ReqioTraits
     /// </exception>
     public ReqioTraits(string? plan = null, long? amountCents = null, BillingInterval? interval = null)
     {
-        (JsonLength, IsPlainText) = Validation.Traits(plan, amountCents, interval);
+        int planLength = plan is null ? -1 : CheckPlanAndGetEscapedLength(plan);
+        CheckAmount(amountCents, interval);
+        JsonLength = PayloadJson.MeasureTraits(planLength, amountCents, interval);
+        IsPlainText = plan is null || planLength == plan.Length;
         Plan = plan;
         AmountCents = amountCents;
         Interval = interval;
@@ -47,7 +50,7 @@ public sealed record ReqioTraits
     /// <exception cref="ArgumentException">As for the constructor.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As for the constructor.</exception>
     public static ReqioTraits Monthly(string plan, long amountCents) =>
-        new(Validation.NotNull(plan, nameof(plan)), amountCents, BillingInterval.Month);
+        new(Preconditions.CheckNotNull(plan, nameof(plan)), amountCents, BillingInterval.Month);
 
     /// <summary>Traits of a plan billed yearly.</summary>
     /// <param name="plan">The plan's name.</param>
@@ -57,7 +60,7 @@ public sealed record ReqioTraits
     /// <exception cref="ArgumentException">As for the constructor.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As for the constructor.</exception>
     public static ReqioTraits Yearly(string plan, long amountCents) =>
-        new(Validation.NotNull(plan, nameof(plan)), amountCents, BillingInterval.Year);
+        new(Preconditions.CheckNotNull(plan, nameof(plan)), amountCents, BillingInterval.Year);
 
     /// <summary>The plan's name, written as <c>plan</c>; <see langword="null"/> when not given.</summary>
     public string? Plan { get; }
@@ -80,4 +83,37 @@ public sealed record ReqioTraits
 
     /// <summary>Whether the plan, if any, is printable ASCII that JSON takes as it is, so it can be copied unescaped.</summary>
     internal bool IsPlainText { get; }
+
+    /// <summary>Checks a plan's name (not blank, at most <see cref="MaxPlanLength"/>, valid UTF-16); returns its escaped length.</summary>
+    private static int CheckPlanAndGetEscapedLength(string plan)
+    {
+        if (string.IsNullOrWhiteSpace(plan))
+        {
+            ThrowHelper.Argument(nameof(plan), "plan must be null (no plan) or a name that is not empty or white space only.");
+        }
+
+        Preconditions.CheckMaxLength(plan, MaxPlanLength, nameof(plan));
+        return JsonString.CheckUtf16AndGetEscapedLength(plan, nameof(plan));
+    }
+
+    /// <summary>Checks an amount in whole cents within JSON's exact integers, and the interval it needs.</summary>
+    private static void CheckAmount(long? amountCents, BillingInterval? interval)
+    {
+        if (amountCents is < 0 or > MaxAmountCents)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(amountCents), amountCents.Value,
+                $"amountCents must be whole cents from 0 to {MaxAmountCents} (2^53 - 1, the largest integer every JSON parser reads exactly).");
+        }
+
+        if (interval is { } value && value != BillingInterval.Month && value != BillingInterval.Year)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(interval), value, "interval must be BillingInterval.Month or BillingInterval.Year.");
+        }
+
+        if (amountCents is not null && interval is null)
+        {
+            ThrowHelper.Argument(nameof(interval),
+                "interval must be given with amountCents: Reqio reads a monthly amount as is and divides a yearly one by 12.");
+        }
+    }
 }

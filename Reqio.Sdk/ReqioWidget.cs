@@ -71,12 +71,12 @@ public static class ReqioWidget
     /// <exception cref="ArgumentException">As for <see cref="ScriptTag(string, string, string?)"/>; nothing has been written.</exception>
     public static void WriteScriptTag(TextWriter writer, string projectId, string identityToken, string? nonce = null)
     {
-        Validation.NotNull(writer, nameof(writer));
-        Validation.ProjectId(projectId);
-        Validation.IdentityToken(identityToken);
+        Preconditions.CheckNotNull(writer, nameof(writer));
+        ReqioOptions.CheckProjectId(projectId);
+        CheckIdentityToken(identityToken);
         if (nonce is not null)
         {
-            Validation.Nonce(nonce);
+            CheckNonce(nonce);
         }
 
         writer.Write("<script src=\"");
@@ -103,14 +103,14 @@ public static class ReqioWidget
     /// <exception cref="ArgumentException">As for <see cref="ScriptTag(ReqioOptions, string, string?)"/>; nothing has been written.</exception>
     public static void WriteScriptTag(TextWriter writer, ReqioOptions options, string identityToken, string? nonce = null)
     {
-        Validation.NotNull(writer, nameof(writer));
+        Preconditions.CheckNotNull(writer, nameof(writer));
         WriteScriptTag(writer, ProjectIdOf(options), identityToken, nonce);
     }
 
     /// <summary>The options' project id; refuses options whose audience names no Reqio project, saying how to name one.</summary>
     private static string ProjectIdOf(ReqioOptions options)
     {
-        Validation.NotNull(options, nameof(options));
+        Preconditions.CheckNotNull(options, nameof(options));
         string? projectId = options.ProjectId;
         if (projectId is null)
         {
@@ -120,4 +120,57 @@ public static class ReqioWidget
 
         return projectId;
     }
+
+    /// <summary>Checks a token for the widget: three base64url parts joined by dots, as <see cref="ReqioToken"/> mints.</summary>
+    private static void CheckIdentityToken(string identityToken)
+    {
+        Preconditions.CheckNotNull(identityToken, nameof(identityToken));
+        int dots = 0;
+        bool emptyPart = identityToken.Length == 0 || identityToken[0] == '.' || identityToken[identityToken.Length - 1] == '.';
+        for (int i = 0; i < identityToken.Length; i++)
+        {
+            char c = identityToken[i];
+            if (c == '.')
+            {
+                dots++;
+                emptyPart |= i > 0 && identityToken[i - 1] == '.';
+            }
+            else if (!IsBase64UrlChar(c))
+            {
+                dots = -1;
+                break;
+            }
+        }
+
+        if (dots != 2 || emptyPart || identityToken.Length > ReqioToken.MaxTokenLength)
+        {
+            ThrowHelper.Argument(nameof(identityToken),
+                $"identityToken must be a token from ReqioToken.Mint: three base64url parts (A-Z a-z 0-9 - _) joined by dots, at most {ReqioToken.MaxTokenLength} characters.");
+        }
+    }
+
+    /// <summary>Checks a Content-Security-Policy nonce: base64 or base64url, with up to two '=' of padding.</summary>
+    private static void CheckNonce(string nonce)
+    {
+        int end = nonce.Length;
+        while (end > 0 && end > nonce.Length - 2 && nonce[end - 1] == '=')
+        {
+            end--;
+        }
+
+        bool valid = end > 0 && nonce.Length <= MaxNonceLength;
+        for (int i = 0; valid && i < end; i++)
+        {
+            valid = IsBase64UrlChar(nonce[i]) || nonce[i] is '+' or '/';
+        }
+
+        if (!valid)
+        {
+            ThrowHelper.Argument(nameof(nonce),
+                $"nonce must be null or a CSP nonce of 1 to {MaxNonceLength} base64 or base64url characters (A-Z a-z 0-9 + / - _, then up to two '=').");
+        }
+    }
+
+    private static bool IsBase64UrlChar(char c) =>
+        c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_';
 }

@@ -52,7 +52,7 @@ internal static class EnvironmentOptions
         }
         else
         {
-            key = Checked(SecretVariable, secret, Validation.SecretKey, refused);
+            key = Checked(SecretVariable, secret, ReqioOptions.CheckSecretAndGetKey, refused);
         }
 
         if (audience is null && projectId is null)
@@ -61,11 +61,15 @@ internal static class EnvironmentOptions
         }
         else if (audience is null)
         {
-            string? id = Checked(ProjectIdVariable, projectId!, Validation.ProjectId, refused);
+            string? id = Checked(ProjectIdVariable, projectId!, ReqioOptions.CheckProjectId, refused);
             audience = id is null ? null : ReqioOptions.ProjectAudiencePrefix + id;
         }
 
-        int audienceLength = audience is null ? 0 : Checked(projectId is null ? AudienceVariable : ProjectIdVariable, audience, Validation.Audience, refused);
+        if (audience is not null)
+        {
+            audience = Checked(projectId is null ? AudienceVariable : ProjectIdVariable, audience, ReqioOptions.CheckAudience, refused);
+        }
+
         if (missing.Count > 0 || refused.Count > 0)
         {
             ThrowHelper.InvalidOperation(Message(missing, refused), refused.Count switch
@@ -76,7 +80,7 @@ internal static class EnvironmentOptions
             });
         }
 
-        return new ReqioOptions(key!, audience!, audienceLength);
+        return ReqioOptions.FromCheckedValues(key!, audience!);
     }
 
     /// <summary>Runs <paramref name="check"/> on a variable's value; a refusal is added to <paramref name="refused"/>.</summary>

@@ -25,9 +25,12 @@ internal static partial class JsonString
 
     private static readonly byte[] s_hexDigits = Encoding.ASCII.GetBytes("0123456789abcdef");
 
-    /// <summary>Returns how many bytes <paramref name="value"/> takes escaped, without its quotes.</summary>
+    /// <summary>
+    /// Checks that <paramref name="value"/> is valid UTF-16 and returns how many bytes it takes escaped, without its
+    /// quotes: one scan does both, since an unpaired surrogate is the one thing it cannot measure.
+    /// </summary>
     /// <exception cref="ArgumentException"><paramref name="value"/> holds an unpaired surrogate.</exception>
-    public static int GetEscapedLength(string value, string paramName)
+    public static int CheckUtf16AndGetEscapedLength(string value, string paramName)
     {
         int i = PlainRunLength(value, 0);
         int length = i;
@@ -58,7 +61,7 @@ internal static partial class JsonString
     }
 
     /// <summary>Writes the escaped <paramref name="value"/> at <paramref name="position"/>; returns the position after it.</summary>
-    /// <remarks>The caller has measured and validated the value with <see cref="GetEscapedLength"/>.</remarks>
+    /// <remarks>The caller has measured and validated the value with <see cref="CheckUtf16AndGetEscapedLength"/>.</remarks>
     public static int Write(TokenBuffer buffer, int position, string value)
     {
         int i = 0;

@@ -78,8 +78,9 @@ internal static class PayloadJson
         user.JsonLength + options.AudienceClaim.Length + issuedAtDigits + s_expiresAtOpen.Length + expiresAtDigits + 1;
 
     /// <summary>Builds <c>,"aud":"…","iat":</c> once per options object, so minting copies it.</summary>
-    public static byte[] BuildAudienceClaim(string audience, int escapedLength)
+    public static byte[] BuildAudienceClaim(string audience)
     {
+        int escapedLength = JsonString.CheckUtf16AndGetEscapedLength(audience, nameof(audience));
         var bytes = new byte[s_audienceOpen.Length + escapedLength + s_issuedAtOpen.Length];
         var buffer = TokenBuffer.Over(bytes, 0, bytes.Length);
         int position = buffer.Write(0, s_audienceOpen);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace Reqio.Sdk;
@@ -32,7 +33,7 @@ internal static class TokenEncoder
         if (issuedAt < 0 || issuedAt + options.LifetimeSeconds > s_maxUnixSeconds)
         {
             ThrowHelper.InvalidOperation(
-                $"The options' Clock returned {TimeText.RoundTrip(now)}; iat must be at or after 1970-01-01T00:00:00Z and exp ({options.LifetimeSeconds} s later) at or before 9999-12-31T23:59:59Z.");
+                $"The options' Clock returned {now.ToString("O", CultureInfo.InvariantCulture)}; iat must be at or after 1970-01-01T00:00:00Z and exp ({options.LifetimeSeconds} s later) at or before 9999-12-31T23:59:59Z.");
         }
 
         return issuedAt;
