@@ -57,7 +57,7 @@ public sealed class ReadmeExamplesTests
         string nonce = "cmVxaW8tbm9uY2U=";
 
         // snippet: script-tag
-        string tag = ReqioWidget.ScriptTag(options.ProjectId!, ReqioToken.Mint(user, options), nonce);
+        string tag = ReqioWidget.ScriptTag(options, ReqioToken.Mint(user, options), nonce);
         // end snippet
 
         Assert.That(tag, Does.StartWith("<script src=\"https://reqio.app/widget.js\" data-project-id=\"proj_abc123\" data-identity-token=\"eyJ"));
