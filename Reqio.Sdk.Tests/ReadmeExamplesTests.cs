@@ -12,7 +12,7 @@ namespace Reqio.Sdk.Tests;
 /// <c>// end snippet</c> is a README block word for word (ReadmeSyncTests compares them); what surrounds a region sets
 /// up its variables and checks what it did.
 /// </summary>
-public sealed class ReadmeExamplesTests
+public sealed partial class ReadmeExamplesTests
 {
     [Test]
     public void Mint_with_options()
