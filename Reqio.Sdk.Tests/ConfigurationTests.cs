@@ -48,12 +48,10 @@ public sealed partial class ConfigurationTests
 
         static string MintFor(AppUser user)
         {
-            // snippet: mint-from-environment
             string token = ReqioToken.Mint(new ReqioUser(
                 id: user.Id,
                 email: user.Email,
                 traits: ReqioTraits.Monthly(plan: "pro", amountCents: 4900)));
-            // end snippet
             return token;
         }
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Reqio.Sdk.FunctionsExample;
+using ReqioFunctions;
 using Reqio.Sdk.Tests.Support;
 using static Reqio.Sdk.Tests.Support.TestKeys;
 

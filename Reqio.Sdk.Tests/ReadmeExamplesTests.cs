@@ -12,7 +12,7 @@ namespace Reqio.Sdk.Tests;
 /// <c>// end snippet</c> is a README block word for word (ReadmeSyncTests compares them); what surrounds a region sets
 /// up its variables and checks what it did.
 /// </summary>
-public sealed class ReadmeExamplesTests
+public sealed partial class ReadmeExamplesTests
 {
     [Test]
     public void Mint_with_options()
@@ -57,7 +57,7 @@ public sealed class ReadmeExamplesTests
         string nonce = "cmVxaW8tbm9uY2U=";
 
         // snippet: script-tag
-        string tag = ReqioWidget.ScriptTag(options.ProjectId!, ReqioToken.Mint(user, options), nonce);
+        string tag = ReqioWidget.ScriptTag(options, ReqioToken.Mint(user, options), nonce);
         // end snippet
 
         Assert.That(tag, Does.StartWith("<script src=\"https://reqio.app/widget.js\" data-project-id=\"proj_abc123\" data-identity-token=\"eyJ"));

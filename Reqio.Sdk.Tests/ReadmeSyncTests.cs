@@ -7,45 +7,88 @@ using Reqio.Sdk.Tests.Support;
 namespace Reqio.Sdk.Tests;
 
 /// <summary>
-/// The README's code is code the tests compile. Every <c>csharp</c> or <c>cshtml</c> block follows a marker line:
-/// <c>&lt;!-- snippet: File.cs --&gt;</c> (the block is that compiled file, after its namespace, without XML docs),
-/// <c>&lt;!-- snippet: File.cs#name --&gt;</c> (the block is the region between <c>// snippet: name</c> and
-/// <c>// end snippet</c> in that file), or <c>&lt;!-- fragment: why --&gt;</c> (not compiled, on purpose). The SPA
+/// The user's guide (README.md and the pages under docs/) shows code the tests compile. The line right above every
+/// fenced block that is not a shell command is one marker: <c>&lt;!-- snippet: File.cs --&gt;</c> (the block is that
+/// compiled file, usings included, without its namespace line and XML docs), <c>&lt;!-- snippet: File.cs#name --&gt;</c>
+/// (the region between <c>// snippet: name</c> and <c>// end snippet</c>), <c>&lt;!-- fragment: why --&gt;</c> (not
+/// compiled, on purpose), or <c>&lt;!-- recipe: NAME PATH --&gt;</c> (a file of a recipe, which the recipe check pastes
+/// into a fresh project); a snippet or fragment a user pastes carries the recipe part too, after <c> | </c>. The SPA
 /// page's script is compared whole with the one the browser test serves. Any side changed alone fails here.
 /// </summary>
 public sealed partial class ReadmeSyncTests
 {
-    private static readonly string s_readme = Normalize(File.ReadAllText(RepositoryRoot.Combine("README.md")));
+    private static readonly string[] s_recipes = ["console", "minimal-api", "mvc", "razor-pages", "spa", "blazor-server", "functions"];
     private static readonly string s_tests = RepositoryRoot.Combine("Reqio.Sdk.Tests");
+    private static readonly List<Page> s_pages = LoadPages();
 
-    /// <summary>Every csharp and cshtml block of the README, named by its line and marker.</summary>
+    /// <summary>Every csharp, cshtml and razor block of the guide, named by its page, line and marker.</summary>
     public static IEnumerable<TestCaseData> CodeBlocks() =>
-        Blocks().Where(b => b.Language is "csharp" or "cshtml")
-            .Select(b => new TestCaseData(b).SetName($"README line {b.Line}: {b.Marker ?? "(no marker)"}"));
+        Blocks().Where(b => b.Language is "csharp" or "cshtml" or "razor")
+            .Select(b => new TestCaseData(b).SetName($"{b}: {b.Marker ?? "(no marker)"}"));
 
     [TestCaseSource(nameof(CodeBlocks))]
-    public void A_code_block_is_a_compiled_snippet_or_a_marked_fragment(ReadmeBlock block)
+    public void A_code_block_is_a_compiled_snippet_a_marked_fragment_or_a_recipe_file(ReadmeBlock block)
     {
         Match marker = Marker().Match(block.Marker ?? "");
         Assert.That(marker.Success, Is.True,
-            $"The {block.Language} block at README line {block.Line} needs a `<!-- snippet: File.cs[#name] -->` or `<!-- fragment: why -->` line right above it.");
+            $"The {block.Language} block at {block} needs a `<!-- snippet: File.cs[#name] -->`, `<!-- fragment: why -->` or `<!-- recipe: NAME PATH -->` line right above it.");
         if (marker.Groups["kind"].Value == "snippet")
         {
             Assert.That(block.Language, Is.EqualTo("csharp"), "only C# compiles as a snippet");
             Assert.That(block.Body, Is.EqualTo(Snippet(marker.Groups["what"].Value)));
         }
-        else
+        else if (marker.Groups["kind"].Value == "fragment")
         {
             Assert.That(marker.Groups["what"].Value.Trim(), Is.Not.Empty, "a fragment says why it is not compiled");
+        }
+        else
+        {
+            Assert.That(marker.Groups["recipe"].Success, Is.True, "a block that is neither snippet nor fragment is a recipe's file");
         }
     }
 
     [Test]
-    public void Every_example_file_and_snippet_region_is_shown_in_the_README()
+    public void Every_block_but_a_shell_command_has_one_marker_and_every_recipe_part_names_a_recipe_and_a_path()
+    {
+        foreach (ReadmeBlock block in Blocks().Where(b => b.Language is not ("sh" or "bash" or "shell")))
+        {
+            Match marker = Marker().Match(block.Marker ?? "");
+            Assert.That(marker.Success, Is.True, $"{block} ({block.Language}) has no marker line");
+            if (marker.Groups["recipe"].Success)
+            {
+                Match recipe = RecipePart().Match(marker.Groups["recipe"].Value);
+                Assert.That(recipe.Success, Is.True, $"{block}: `recipe: {marker.Groups["recipe"].Value}` is not `NAME PATH` or `NAME PATH after \"TEXT\"`");
+                Assert.That(s_recipes, Does.Contain(recipe.Groups["name"].Value), $"{block}: no recipe {recipe.Groups["name"].Value}");
+            }
+        }
+    }
+
+    [Test]
+    public void Every_recipe_has_files_and_one_check_saying_what_it_serves()
+    {
+        var named = Blocks().Select(b => Marker().Match(b.Marker ?? "")).Where(m => m.Success && m.Groups["recipe"].Success)
+            .Select(m => RecipePart().Match(m.Groups["recipe"].Value).Groups["name"].Value).ToHashSet();
+        var checks = s_pages.SelectMany(p => p.Lines).Where(l => l.StartsWith("<!-- recipe-check:", StringComparison.Ordinal)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(named, Is.EquivalentTo(s_recipes), "the recipes with at least one file");
+            foreach (string recipe in s_recipes)
+            {
+                var mine = checks.Where(c => c.StartsWith($"<!-- recipe-check: {recipe} ", StringComparison.Ordinal)).ToList();
+                Assert.That(mine, Has.Count.EqualTo(1), $"one recipe-check line for {recipe}");
+                Assert.That(mine.All(c => RecipeCheck().IsMatch(c)), Is.True, $"{recipe}'s check reads `{string.Join(" ", mine)}`");
+            }
+        });
+    }
+
+    [Test]
+    public void Every_example_file_and_snippet_region_is_shown_in_the_guide()
     {
         var shown = Blocks().Select(b => Marker().Match(b.Marker ?? "")).Where(m => m.Success && m.Groups["kind"].Value == "snippet")
             .Select(m => m.Groups["what"].Value).ToList();
-        var files = Directory.GetFiles(Path.Combine(s_tests, "AspNetCoreExamples"), "*.cs").Select(Path.GetFileName);
+        var files = Directory.GetFiles(Path.Combine(s_tests, "AspNetCoreExamples"), "*.cs").Select(Path.GetFileName)
+            .Concat(Directory.GetFiles(Path.Combine(s_tests, "FunctionsExample"), "*.cs").Select(Path.GetFileName));
         var regions = SourceFiles().SelectMany(f => RegionStart().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}#{m.Groups[1].Value}"));
 
         Assert.That(files.Concat(regions).Except(shown), Is.Empty);
@@ -53,12 +96,50 @@ public sealed partial class ReadmeSyncTests
     }
 
     [Test]
-    public void The_README_SPA_page_is_the_one_the_browser_test_serves()
+    public void The_guides_SPA_page_is_the_one_the_browser_test_serves()
     {
-        ReadmeBlock block = Blocks().Single(b => b.Marker == "<!-- snippet: WidgetTestApp.SpaScript -->");
+        var blocks = Blocks().Where(b => b.Marker is not null && b.Marker.StartsWith("<!-- snippet: WidgetTestApp.SpaScript", StringComparison.Ordinal)).ToList();
 
-        Assert.That(block.Language, Is.EqualTo("html"));
-        Assert.That(block.Body, Is.EqualTo(Normalize(WidgetTestApp.SpaScript)));
+        Assert.That(blocks, Is.Not.Empty);
+        foreach (ReadmeBlock block in blocks)
+        {
+            Assert.That(block.Language, Is.EqualTo("html"), block.ToString());
+            Assert.That(block.Body, Is.EqualTo(Normalize(WidgetTestApp.SpaScript)), block.ToString());
+        }
+    }
+
+    [Test]
+    public void The_README_is_at_most_400_lines_and_a_newcomer_installs_sets_the_secret_and_mints_within_60()
+    {
+        string[] readme = s_pages.Single(p => p.Name == "README.md").Lines;
+        string first60 = string.Join("\n", readme.Take(60));
+
+        Assert.That(readme, Has.Length.LessThanOrEqualTo(400));
+        Assert.That(first60, Does.Contain("dotnet add package Reqio.Sdk"));
+        Assert.That(first60, Does.Contain("REQIO_SECRET"));
+        Assert.That(first60, Does.Contain("ReqioToken.Mint("));
+    }
+
+    [Test]
+    public void No_example_uses_the_null_forgiving_operator()
+    {
+        var offenders = Blocks().Where(b => b.Language is "csharp" or "cshtml" or "razor" && NullForgiving().IsMatch(b.Body)).Select(b => b.ToString());
+
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void Every_relative_link_of_the_guide_names_a_file_that_exists()
+    {
+        var missing = s_pages.SelectMany(p => RelativeLink().Matches(string.Join("\n", p.Lines))
+                .Select(m => m.Groups[1].Value)
+                .Where(target => !File.Exists(FullPath(p, target)) && !Directory.Exists(FullPath(p, target)))
+                .Select(target => $"{p.Name}: {target}"));
+
+        Assert.That(missing, Is.Empty);
+
+        static string FullPath(Page page, string target) =>
+            Path.GetFullPath(Path.Combine(Path.GetDirectoryName(RepositoryRoot.Combine(page.Name))!, target));
     }
 
     /// <summary>The text a snippet marker names: a whole example file, or one region of a source file.</summary>
@@ -67,15 +148,22 @@ public sealed partial class ReadmeSyncTests
         string[] parts = what.Split('#');
         string path = SourceFiles().SingleOrDefault(f => Path.GetFileName(f) == parts[0])
             ?? throw new AssertionException($"No source file {parts[0]} in Reqio.Sdk.Tests.");
-        string[] lines = Normalize(File.ReadAllText(path)).Split('\n');
+        var lines = Normalize(File.ReadAllText(path)).Split('\n').ToList();
         if (parts.Length == 1)
         {
-            int ns = Array.FindIndex(lines, l => l.StartsWith("namespace ", StringComparison.Ordinal));
-            return string.Join("\n", lines.Skip(ns + 1).Where(l => !l.TrimStart().StartsWith("/// ", StringComparison.Ordinal))).Trim('\n');
+            // The whole file as a fresh project takes it: its usings and code, without the namespace line (and the
+            // blank line after it) and without XML docs.
+            int ns = lines.FindIndex(l => l.StartsWith("namespace ", StringComparison.Ordinal));
+            if (ns >= 0)
+            {
+                lines.RemoveRange(ns, ns + 1 < lines.Count && lines[ns + 1].Length == 0 ? 2 : 1);
+            }
+
+            return string.Join("\n", lines.Where(l => !l.TrimStart().StartsWith("/// ", StringComparison.Ordinal))).Trim('\n');
         }
 
-        int start = Array.FindIndex(lines, l => l.Trim() == $"// snippet: {parts[1]}");
-        int end = start < 0 ? -1 : Array.FindIndex(lines, start, l => l.Trim() == "// end snippet");
+        int start = lines.FindIndex(l => l.Trim() == $"// snippet: {parts[1]}");
+        int end = start < 0 ? -1 : lines.FindIndex(start, l => l.Trim() == "// end snippet");
         Assert.That(start >= 0 && end > start, Is.True, $"{parts[0]} has no region `// snippet: {parts[1]}` … `// end snippet`");
         string[] region = lines.Skip(start + 1).Take(end - start - 1).ToArray();
         int indent = region.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
@@ -87,23 +175,35 @@ public sealed partial class ReadmeSyncTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
-    /// <summary>The README's fenced blocks, each with its language, its body, and the line right above its fence.</summary>
+    /// <summary>README.md and every page under docs/, each with its path from the repository's root.</summary>
+    private static List<Page> LoadPages()
+    {
+        string docs = RepositoryRoot.Combine("docs");
+        IEnumerable<string> pages = Directory.Exists(docs) ? Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal) : [];
+        return [.. new[] { RepositoryRoot.Combine("README.md") }.Concat(pages)
+            .Select(p => new Page(Path.GetRelativePath(RepositoryRoot.Path, p).Replace('\\', '/'), Normalize(File.ReadAllText(p)).Split('\n')))];
+    }
+
+    /// <summary>The guide's fenced blocks, each with its page, language, body, and the line right above its fence.</summary>
     private static List<ReadmeBlock> Blocks()
     {
-        string[] lines = s_readme.Split('\n');
         var blocks = new List<ReadmeBlock>();
-        for (int i = 0; i < lines.Length; i++)
+        foreach (Page page in s_pages)
         {
-            if (!lines[i].StartsWith("```", StringComparison.Ordinal))
+            string[] lines = page.Lines;
+            for (int i = 0; i < lines.Length; i++)
             {
-                continue;
-            }
+                if (!lines[i].StartsWith("```", StringComparison.Ordinal))
+                {
+                    continue;
+                }
 
-            int close = Array.FindIndex(lines, i + 1, l => l.StartsWith("```", StringComparison.Ordinal));
-            Assert.That(close, Is.GreaterThan(i), $"README line {i + 1} opens a block that never closes");
-            string? marker = i > 0 && lines[i - 1].StartsWith("<!--", StringComparison.Ordinal) ? lines[i - 1] : null;
-            blocks.Add(new ReadmeBlock(i + 1, lines[i].Substring(3).Trim(), string.Join("\n", lines.Skip(i + 1).Take(close - i - 1)), marker));
-            i = close;
+                int close = Array.FindIndex(lines, i + 1, l => l.StartsWith("```", StringComparison.Ordinal));
+                Assert.That(close, Is.GreaterThan(i), $"{page.Name} line {i + 1} opens a block that never closes");
+                string? marker = i > 0 && lines[i - 1].StartsWith("<!--", StringComparison.Ordinal) ? lines[i - 1] : null;
+                blocks.Add(new ReadmeBlock(page.Name, i + 1, lines[i].Substring(3).Trim(), string.Join("\n", lines.Skip(i + 1).Take(close - i - 1)), marker));
+                i = close;
+            }
         }
 
         return blocks;
@@ -111,19 +211,36 @@ public sealed partial class ReadmeSyncTests
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    [GeneratedRegex("^<!-- (?<kind>snippet|fragment): (?<what>.+) -->$")]
+    private sealed record Page(string Name, string[] Lines);
+
+    [GeneratedRegex(@"^<!-- (?:(?<kind>snippet|fragment): (?<what>[^|]+?)(?: \| recipe: (?<recipe>.+?))?|recipe: (?<recipe>.+?)) -->$")]
     private static partial Regex Marker();
+
+    [GeneratedRegex("^(?<name>[a-z-]+) (?<path>[^ \"]+)(?: after \"(?<text>.+)\")?$")]
+    private static partial Regex RecipePart();
+
+    [GeneratedRegex(@"^<!-- recipe-check: (?:console stdout -> token|functions call -> token, anonymous -> 401|[a-z-]+ GET /\S* -> 200 (?:token|html-with-tag), anonymous -> [1-5][0-9][0-9]) -->$")]
+    private static partial Regex RecipeCheck();
 
     [GeneratedRegex(@"^\s*// snippet: (\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex RegionStart();
+
+    // A value followed by `!` and then what ends an expression: `x!.`, `x!)`, `x!,`, `x!;`.
+    [GeneratedRegex(@"[\w)\]]![.),;]")]
+    private static partial Regex NullForgiving();
+
+    // Markdown links to files of the repository: not web addresses, not anchors within the page.
+    [GeneratedRegex(@"\]\((?!https?:|#|mailto:)([^)#\s]+)(?:#[^)]*)?\)")]
+    private static partial Regex RelativeLink();
 }
 
-/// <summary>A fenced block of the README.</summary>
+/// <summary>A fenced block of the guide.</summary>
+/// <param name="Page">The page, from the repository's root: README.md or docs/….md.</param>
 /// <param name="Line">The line of its opening fence.</param>
 /// <param name="Language">The fence's language, such as <c>csharp</c>.</param>
 /// <param name="Body">The lines between the fences.</param>
 /// <param name="Marker">The comment line right above the fence, if there is one.</param>
-public sealed record ReadmeBlock(int Line, string Language, string Body, string? Marker)
+public sealed record ReadmeBlock(string Page, int Line, string Language, string Body, string? Marker)
 {
-    public override string ToString() => $"README line {Line}";
+    public override string ToString() => $"{Page} line {Line}";
 }

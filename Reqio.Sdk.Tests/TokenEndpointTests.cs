@@ -1,20 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Reqio.Sdk.Tests.AspNetCoreExamples;
+using ReadmeExamples;
 using Reqio.Sdk.Tests.Support;
 using static Reqio.Sdk.Tests.Support.TestKeys;
 
 namespace Reqio.Sdk.Tests;
 
 /// <summary>
-/// The README's "Check tokens in your own tests": the token endpoint of a real Kestrel app (the README's
-/// MapReqioToken, behind a test sign-in) called over HTTP, and its token verified with Microsoft.IdentityModel as a
-/// user's own test would.
+/// The README's token endpoint in a real Kestrel app, called over HTTP: behind the browser tests' sign-in, its token
+/// verified with Microsoft.IdentityModel as a user's own test would; and wired exactly as the recipes wire it
+/// (<c>AddReqio</c> from configuration, <c>AddCookieSignIn</c>), where an anonymous request gets 401.
 /// </summary>
 [NonParallelizable]
 public sealed class TokenEndpointTests
@@ -33,7 +43,6 @@ public sealed class TokenEndpointTests
         using HttpClient client = SignedInClient("user-42");
         string secret = Secret;
 
-        // snippet: check-tokens-in-your-tests
         var response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token");
         TokenValidationResult result = await new JsonWebTokenHandler().ValidateTokenAsync(response!.Token, new TokenValidationParameters
         {
@@ -47,7 +56,6 @@ public sealed class TokenEndpointTests
         Assert.That(result.IsValid, Is.True, result.Exception?.Message);
         Assert.That(result.Claims["sub"], Is.EqualTo("user-42"));
         Assert.That(response.ExpiresAt - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), Is.InRange(295, 300));
-        // end snippet
     }
 
     [Test]
@@ -75,6 +83,38 @@ public sealed class TokenEndpointTests
         HttpResponseMessage response = await client.GetAsync(new Uri("/api/reqio-token", UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Wired_as_the_recipes_wire_it_an_anonymous_request_gets_401_and_a_signed_in_cookie_gets_a_token()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
+        builder.Services.AddReqio(builder.Configuration);
+        builder.Services.AddCookieSignIn();
+        await using WebApplication app = builder.Build();
+        app.MapReqioToken();
+        // This test's own sign-in: a real authentication cookie for user-7, as an app's sign-in page would issue.
+        app.MapPost("/test-sign-in", (HttpContext http) => http.SignInAsync(new ClaimsPrincipal(
+            new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "user-7")], CookieAuthenticationDefaults.AuthenticationScheme))));
+        await app.StartAsync();
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.Single()) };
+        var endpoint = new Uri("/api/reqio-token", UriKind.Relative);
+
+        using HttpResponseMessage anonymous = await client.GetAsync(endpoint);
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        using HttpResponseMessage signIn = await client.PostAsync(new Uri("/test-sign-in", UriKind.Relative), null);
+        Assert.That(signIn.IsSuccessStatusCode, Is.True);
+        var response = await client.GetFromJsonAsync<ReqioTokenResponse>(endpoint);
+
+        var payload = IdentityModelVerifier.Verify(response!.Token, Encoding.UTF8.GetBytes(Secret), Audience, DateTimeOffset.UtcNow);
+        Assert.That((string?)payload["sub"], Is.EqualTo("user-7"));
+        Assert.That(response.ExpiresAt, Is.EqualTo((long)payload["exp"]!));
+        await app.StopAsync();
     }
 
     private HttpClient SignedInClient(string userId)

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Reqio.Sdk;
 
-namespace Reqio.Sdk.Tests.AspNetCoreExamples;
+namespace ReadmeExamples;
 
 /// <summary>README example (Razor Pages): the page model renders the whole tag, the page writes it raw.</summary>
 [Authorize]
@@ -10,5 +11,5 @@ public sealed class FeedbackPageModel(ReqioOptions reqio) : PageModel
     public string ReqioScriptTag { get; private set; } = "";
 
     public void OnGet() =>
-        ReqioScriptTag = ReqioWidget.ScriptTag(reqio.ProjectId!, ReqioToken.Mint(User.ToReqioUser(), reqio));
+        ReqioScriptTag = ReqioWidget.ScriptTag(reqio, ReqioToken.Mint(User.ToReqioUser(), reqio));
 }

@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using Reqio.Sdk;
 
-namespace Reqio.Sdk.Tests.AspNetCoreExamples;
+namespace ReadmeExamples;
 
 /// <summary>README example: the signed-in user of ASP.NET Core as a <see cref="ReqioUser"/>.</summary>
 public static class ReqioPrincipal
 {
-    /// <summary>Maps the claims your sign-in sets; swap in your own plan lookup for the traits.</summary>
+    // Maps the claims your sign-in sets; look the user's plan up here for the traits.
     public static ReqioUser ToReqioUser(this ClaimsPrincipal principal) => new(
         id: principal.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new InvalidOperationException("The signed-in user has no NameIdentifier claim."),

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Reqio.Sdk;
 
-namespace Reqio.Sdk.Tests.AspNetCoreExamples;
+namespace ReadmeExamples;
 
 /// <summary>What the SPA token endpoint returns: <c>{"token":"…","expiresAt":&lt;unix seconds&gt;}</c>.</summary>
 public sealed record ReqioTokenResponse(string Token, long ExpiresAt);
@@ -17,5 +18,5 @@ public static class ReqioTokenEndpoint
             http.Response.Headers.CacheControl = "no-store";
             return Results.Ok(new ReqioTokenResponse(token, expiresAt.ToUnixTimeSeconds()));
         })
-        .RequireAuthorization();
+        .RequireAuthorization();   // signed-in users only; anonymous requests get the sign-in's challenge (401)
 }

@@ -3,9 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reqio.Sdk;
 
-// snippet: functions-program
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddSingleton(ReqioOptions.FromEnvironment(name => builder.Configuration[name]));   // app settings
+// REQIO_SECRET and REQIO_PROJECT_ID from the app settings (locally: the Values of local.settings.json).
+builder.Services.AddSingleton(ReqioOptions.FromEnvironment(name => builder.Configuration[name]));
 builder.Build().Run();
-// end snippet

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Reqio.Sdk;
 
-namespace Reqio.Sdk.FunctionsExample;
+namespace ReqioFunctions;
 
 /// <summary>What the token endpoint returns: the token and its exp, in Unix seconds.</summary>
 public sealed record ReqioTokenResponse(string Token, long ExpiresAt);

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Reqio.Sdk.Tests.AspNetCoreExamples;
+using ReadmeExamples;
 
 namespace Reqio.Sdk.Tests.Support;
 
@@ -51,7 +51,7 @@ internal sealed class WidgetTestApp : IAsyncDisposable
             string nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
             http.Response.Headers.ContentSecurityPolicy = $"script-src 'nonce-{nonce}'";
             string widget = http.User.Identity?.IsAuthenticated == true
-                ? ReqioWidget.ScriptTag(options.ProjectId!, ReqioToken.Mint(http.User.ToReqioUser(), options), nonce)
+                ? ReqioWidget.ScriptTag(options, ReqioToken.Mint(http.User.ToReqioUser(), options), nonce)
                 : "";
             return Results.Content($"<!doctype html><html><head><meta charset=\"utf-8\"><title>Reqio</title></head><body><h1>Home</h1>{widget}</body></html>", "text/html");
         });
@@ -71,9 +71,7 @@ internal sealed class WidgetTestApp : IAsyncDisposable
         });
 
         app.MapGet("/spa", () => Results.Content(SpaPage, "text/html"));
-        // snippet: map-token-endpoint
         app.MapReqioToken();   // GET /api/reqio-token, signed-in users only (401 otherwise)
-        // end snippet
 
         await app.StartAsync();
         return new WidgetTestApp(app, app.Urls.Single());

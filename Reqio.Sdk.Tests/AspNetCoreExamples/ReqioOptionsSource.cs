@@ -1,0 +1,41 @@
+using System.Threading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Primitives;
+using Reqio.Sdk;
+
+namespace ReadmeExamples;
+
+/// <summary>README example: the options, rebuilt when the app's configuration reloads.</summary>
+// Register it as a singleton in place of ReqioOptions and mint with Current on each request. A reload whose settings
+// are refused keeps the options the app had, so it goes on signing; LastError says why, for a health check or a log.
+public sealed class ReqioOptionsSource
+{
+    private readonly IConfiguration _configuration;
+    private ReqioOptions _current;
+
+    public ReqioOptionsSource(IConfiguration configuration)
+    {
+        _configuration = configuration;
+        _current = Build();
+        ChangeToken.OnChange(configuration.GetReloadToken, Reload);
+    }
+
+    public ReqioOptions Current => Volatile.Read(ref _current);
+
+    public InvalidOperationException? LastError { get; private set; }
+
+    private ReqioOptions Build() => ReqioOptions.FromEnvironment(name => _configuration[name]);
+
+    private void Reload()
+    {
+        try
+        {
+            Volatile.Write(ref _current, Build());
+            LastError = null;
+        }
+        catch (InvalidOperationException e)
+        {
+            LastError = e;
+        }
+    }
+}
