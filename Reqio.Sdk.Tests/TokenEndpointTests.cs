@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Json;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -13,8 +12,8 @@ namespace Reqio.Sdk.Tests;
 
 /// <summary>
 /// The README's "Check tokens in your own tests": the token endpoint of a real Kestrel app (the README's
-/// MapReqioToken, behind a test sign-in) called over HTTP, and its token verified with Microsoft.IdentityModel as a
-/// user's own test would.
+/// MapReqioToken, behind a test sign-in) called over HTTP, and its token checked with the README's
+/// <see cref="ReqioTokenCheck"/> as a user's own test would.
 /// </summary>
 [NonParallelizable]
 public sealed class TokenEndpointTests
@@ -34,37 +33,24 @@ public sealed class TokenEndpointTests
         string secret = Secret;
 
         // snippet: check-tokens-in-your-tests
-        var response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token");
-        TokenValidationResult result = await new JsonWebTokenHandler().ValidateTokenAsync(response!.Token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)),   // REQIO_SECRET's UTF-8 bytes
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidAudience = "https://reqio.app/p/proj_abc123",
-            ValidateIssuer = false,                                  // Reqio's tokens carry no iss
-            ClockSkew = TimeSpan.Zero,                               // exp is exact: iat + 300 s
-        });
+        ReqioTokenResponse response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token")
+            ?? throw new AssertionException("The token endpoint returned no body.");
+        JsonWebToken token = await ReqioTokenCheck.ValidateAsync(response.Token, secret, "https://reqio.app/p/proj_abc123");
 
-        Assert.That(result.IsValid, Is.True, result.Exception?.Message);
-        Assert.That(result.Claims["sub"], Is.EqualTo("user-42"));
-        Assert.That(response.ExpiresAt - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), Is.InRange(295, 300));
+        Assert.That(token.Subject, Is.EqualTo("user-42"));
+        Assert.That(response.ExpiresAt, Is.EqualTo(token.GetPayloadValue<long>("exp")));
         // end snippet
     }
 
     [Test]
-    public async Task The_check_fails_for_a_token_signed_with_another_secret()
+    public async Task The_check_refuses_the_endpoint_s_token_for_another_secret_or_project()
     {
         using HttpClient client = SignedInClient("user-42");
-        var response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token");
+        ReqioTokenResponse response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token")
+            ?? throw new AssertionException("The token endpoint returned no body.");
 
-        TokenValidationResult result = await new JsonWebTokenHandler().ValidateTokenAsync(response!.Token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Secret + "x")),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidAudience = Audience,
-            ValidateIssuer = false,
-        });
-
-        Assert.That(result.IsValid, Is.False);
+        Assert.ThrowsAsync<SecurityTokenValidationException>(() => ReqioTokenCheck.ValidateAsync(response.Token, Secret + "x", Audience));
+        Assert.ThrowsAsync<SecurityTokenValidationException>(() => ReqioTokenCheck.ValidateAsync(response.Token, Secret, "https://reqio.app/p/proj_other"));
     }
 
     [Test]
