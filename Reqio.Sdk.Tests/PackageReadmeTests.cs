@@ -15,7 +15,7 @@ namespace Reqio.Sdk.Tests;
 [NonParallelizable]
 public sealed class PackageReadmeTests
 {
-    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+    private static string Normalize(string text) => string.Join("\n", text.Split('\n').Select(line => line.TrimEnd('\r')));
 
     [Test]
     public void The_package_readme_code_is_the_compiled_example_with_its_usings()

@@ -1,3 +1,4 @@
+#if !REQIO_NETFX
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -77,3 +78,4 @@ internal static class MarkedBlocks
             : null;
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if !REQIO_NETFX
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -215,3 +216,4 @@ internal static class PerfReviewMarkdown
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }
+#endif
