@@ -33,6 +33,9 @@ internal static class PerfReviewMarkdown
     private const string RatioBlockPrefix = "perf-ratios-";
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The summary's allocations: Reqio.Sdk's tiers and each peer, per token (the peers build their claims per call).</summary>
+    private static readonly string[] s_summaryAllocations = ["TokenBenchmarks.Reqio_Mint", "TokenBenchmarks.Reqio_TryMint", "TokenBenchmarks.Peer_"];
+
     /// <summary>The benchmarks README's block for one section of ratios, such as <c>per_request</c>.</summary>
     public static string RatioBlock(string section) => RatioBlockPrefix + section.Replace('_', '-');
 
@@ -61,9 +64,9 @@ internal static class PerfReviewMarkdown
     private static string RenderSummary(JsonObject review)
     {
         var rows = new List<(string What, JsonObject Ratio)>();
-        rows.AddRange(Ratios(review).Where(r => Section(r) == "per_request").Select(r => ("per request", r)));
+        rows.AddRange(Ratios(review).Where(r => Section(r) == "per_request" && AgainstAPeer(r)).Select(r => ("per request", r)));
         rows.AddRange(Ratios(review).Where(r => Id(r).StartsWith("endpoint_", StringComparison.Ordinal)).Select(r => ("the token endpoint under load", r)));
-        rows.AddRange(Ratios(review).Where(r => Id(r).StartsWith("first_token_", StringComparison.Ordinal)).Select(r => ("the first token", r)));
+        rows.AddRange(Ratios(review).Where(r => Id(r).StartsWith("first_token_", StringComparison.Ordinal) && AgainstAPeer(r)).Select(r => ("the first token", r)));
 
         var text = new StringBuilder();
         text.Append("| measured | ratio | median (95% CI) |\n|---|---|---:|\n");
@@ -72,7 +75,8 @@ internal static class PerfReviewMarkdown
             text.Append(s_invariant, $"| {what} | {Cell(ratio["description"])} | {MedianAndInterval(ratio)} |\n");
         }
 
-        List<JsonObject> allocations = [.. Benchmarks(review).Where(m => Name(m).StartsWith("TokenBenchmarks.", StringComparison.Ordinal) && m["allocated_bytes"] is not null)];
+        List<JsonObject> allocations = [.. Benchmarks(review).Where(m => m["allocated_bytes"] is not null
+            && s_summaryAllocations.Any(prefix => Name(m).StartsWith(prefix, StringComparison.Ordinal)))];
         if (allocations.Count > 0)
         {
             text.Append("\n| allocated per token (BenchmarkDotNet) | bytes |\n|---|---:|\n");
@@ -185,6 +189,10 @@ internal static class PerfReviewMarkdown
     private static IEnumerable<JsonObject> Benchmarks(JsonObject review) => (review["methods"]?.AsArray() ?? []).OfType<JsonObject>();
 
     private static string Id(JsonObject ratio) => (string)ratio["id"]!;
+
+    /// <summary>A ratio against another library or endpoint, not against the bare HMAC (those are in the benchmarks README).</summary>
+    private static bool AgainstAPeer(JsonObject ratio) =>
+        !Id(ratio).EndsWith("_vs_hmac", StringComparison.Ordinal) && !Id(ratio).EndsWith("_vs_hmac_floor", StringComparison.Ordinal);
 
     private static string Section(JsonObject ratio) => (string)ratio["section"]!;
 
