@@ -22,9 +22,11 @@ using static Reqio.Sdk.Tests.Support.TestKeys;
 namespace Reqio.Sdk.Tests;
 
 /// <summary>
-/// The README's token endpoint in a real Kestrel app, called over HTTP: behind the browser tests' sign-in, its token
-/// verified with Microsoft.IdentityModel as a user's own test would; and wired exactly as the recipes wire it
-/// (<c>AddReqio</c> from configuration, <c>AddCookieSignIn</c>), where an anonymous request gets 401.
+/// The README's "Check tokens in your own tests": the token endpoint of a real Kestrel app (the README's
+/// MapReqioToken, behind a test sign-in) called over HTTP, and its token checked with the README's
+/// <see cref="ReqioTokenCheck"/> as a user's own test would.
+/// And wired exactly as the recipes wire it (<c>AddReqio</c> from configuration, <c>AddCookieSignIn</c>), where an
+/// anonymous request gets 401.
 /// </summary>
 [NonParallelizable]
 public sealed class TokenEndpointTests
@@ -43,36 +45,25 @@ public sealed class TokenEndpointTests
         using HttpClient client = SignedInClient("user-42");
         string secret = Secret;
 
-        var response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token");
-        TokenValidationResult result = await new JsonWebTokenHandler().ValidateTokenAsync(response!.Token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)),   // REQIO_SECRET's UTF-8 bytes
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidAudience = "https://reqio.app/p/proj_abc123",
-            ValidateIssuer = false,                                  // Reqio's tokens carry no iss
-            ClockSkew = TimeSpan.Zero,                               // exp is exact: iat + 300 s
-        });
+        // snippet: check-tokens-in-your-tests
+        ReqioTokenResponse response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token")
+            ?? throw new AssertionException("The token endpoint returned no body.");
+        JsonWebToken token = await ReqioTokenCheck.ValidateAsync(response.Token, secret, "https://reqio.app/p/proj_abc123");
 
-        Assert.That(result.IsValid, Is.True, result.Exception?.Message);
-        Assert.That(result.Claims["sub"], Is.EqualTo("user-42"));
-        Assert.That(response.ExpiresAt - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), Is.InRange(295, 300));
+        Assert.That(token.Subject, Is.EqualTo("user-42"));
+        Assert.That(response.ExpiresAt, Is.EqualTo(token.GetPayloadValue<long>("exp")));
+        // end snippet
     }
 
     [Test]
-    public async Task The_check_fails_for_a_token_signed_with_another_secret()
+    public async Task The_check_refuses_the_endpoint_s_token_for_another_secret_or_project()
     {
         using HttpClient client = SignedInClient("user-42");
-        var response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token");
+        ReqioTokenResponse response = await client.GetFromJsonAsync<ReqioTokenResponse>("/api/reqio-token")
+            ?? throw new AssertionException("The token endpoint returned no body.");
 
-        TokenValidationResult result = await new JsonWebTokenHandler().ValidateTokenAsync(response!.Token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Secret + "x")),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidAudience = Audience,
-            ValidateIssuer = false,
-        });
-
-        Assert.That(result.IsValid, Is.False);
+        Assert.ThrowsAsync<SecurityTokenValidationException>(() => ReqioTokenCheck.ValidateAsync(response.Token, Secret + "x", Audience));
+        Assert.ThrowsAsync<SecurityTokenValidationException>(() => ReqioTokenCheck.ValidateAsync(response.Token, Secret, "https://reqio.app/p/proj_other"));
     }
 
     [Test]
