@@ -89,7 +89,9 @@ public sealed partial class ReadmeSyncTests
             .Select(m => m.Groups["what"].Value).ToList();
         var files = Directory.GetFiles(Path.Combine(s_tests, "AspNetCoreExamples"), "*.cs").Select(Path.GetFileName)
             .Concat(Directory.GetFiles(Path.Combine(s_tests, "FunctionsExample"), "*.cs").Select(Path.GetFileName));
-        var regions = SourceFiles().SelectMany(f => RegionStart().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}#{m.Groups[1].Value}"));
+        // PACKAGE.md, the package's own readme, shows its region and PackageReadmeTests holds the two together.
+        var regions = SourceFiles().Where(f => Path.GetFileName(f) != "PackageReadmeExample.cs")
+            .SelectMany(f => RegionStart().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}#{m.Groups[1].Value}"));
 
         Assert.That(files.Concat(regions).Except(shown), Is.Empty);
         Assert.That(shown, Has.Count.GreaterThanOrEqualTo(10));
