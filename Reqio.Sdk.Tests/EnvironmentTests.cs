@@ -67,7 +67,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
         var e = Refusal([]);
 
         Assert.That(e.Message, Is.EqualTo(
-            "Reqio is not configured: set REQIO_SECRET and REQIO_AUDIENCE (or REQIO_PROJECT_ID) (environment variables, or the application's configuration), or pass ReqioOptions to ReqioToken.Mint."));
+            "Reqio is not configured: set REQIO_SECRET and REQIO_AUDIENCE (or REQIO_PROJECT_ID) in the environment or the application's configuration, or pass ReqioOptions to ReqioToken.Mint."));
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_AUDIENCE"] = "https://reqio.app/p/x" });
 
-        Assert.That(e.Message, Does.Contain("set REQIO_SECRET (").And.Not.Contain("REQIO_AUDIENCE"));
+        Assert.That(e.Message, Does.Contain("set REQIO_SECRET in the environment").And.Not.Contain("REQIO_AUDIENCE"));
     }
 
     [Test]
@@ -111,7 +111,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_SECRET"] = "short" });
 
-        Assert.That(e.Message, Does.StartWith("Reqio is not configured: set REQIO_AUDIENCE (or REQIO_PROJECT_ID) (")
+        Assert.That(e.Message, Does.StartWith("Reqio is not configured: set REQIO_AUDIENCE (or REQIO_PROJECT_ID) in the environment")
             .And.Contain(". The setting REQIO_SECRET is not valid: ").And.Contain("at least 32 bytes"));
         Assert.That(e.InnerException, Is.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("secret"));
     }
@@ -121,7 +121,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_PROJECT_ID"] = "no spaces" });
 
-        Assert.That(e.Message, Does.StartWith("Reqio is not configured: set REQIO_SECRET (")
+        Assert.That(e.Message, Does.StartWith("Reqio is not configured: set REQIO_SECRET in the environment")
             .And.Contain("The setting REQIO_PROJECT_ID is not valid: projectId may only hold"));
     }
 

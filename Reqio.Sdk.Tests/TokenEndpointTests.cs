@@ -3,15 +3,12 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -77,20 +74,9 @@ public sealed class TokenEndpointTests
     }
 
     [Test]
-    public async Task Wired_as_the_recipes_wire_it_an_anonymous_request_gets_401_and_a_signed_in_cookie_gets_a_token()
+    public async Task Wired_as_the_recipes_wire_it_an_anonymous_request_gets_401_and_the_development_sign_in_gets_a_token()
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
-        builder.Services.AddReqio(builder.Configuration);
-        builder.Services.AddCookieSignIn();
-        await using WebApplication app = builder.Build();
-        app.MapReqioToken();
-        // This test's own sign-in: a real authentication cookie for user-7, as an app's sign-in page would issue.
-        app.MapPost("/test-sign-in", (HttpContext http) => http.SignInAsync(new ClaimsPrincipal(
-            new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "user-7")], CookieAuthenticationDefaults.AuthenticationScheme))));
-        await app.StartAsync();
+        await using WebApplication app = await StartRecipeAppAsync(Environments.Development);
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.Single()) };
         var endpoint = new Uri("/api/reqio-token", UriKind.Relative);
@@ -98,14 +84,43 @@ public sealed class TokenEndpointTests
         using HttpResponseMessage anonymous = await client.GetAsync(endpoint);
         Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
 
-        using HttpResponseMessage signIn = await client.PostAsync(new Uri("/test-sign-in", UriKind.Relative), null);
-        Assert.That(signIn.IsSuccessStatusCode, Is.True);
+        using HttpResponseMessage signIn = await client.GetAsync(new Uri("/dev/sign-in?id=user-7&email=ada%40example.com", UriKind.Relative));
+        Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var response = await client.GetFromJsonAsync<ReqioTokenResponse>(endpoint);
 
         var payload = IdentityModelVerifier.Verify(response!.Token, Encoding.UTF8.GetBytes(Secret), Audience, DateTimeOffset.UtcNow);
         Assert.That((string?)payload["sub"], Is.EqualTo("user-7"));
+        Assert.That((string?)payload["email"], Is.EqualTo("ada@example.com"));
         Assert.That(response.ExpiresAt, Is.EqualTo((long)payload["exp"]!));
         await app.StopAsync();
+    }
+
+    [Test]
+    public async Task Outside_Development_the_recipes_have_no_sign_in_address()
+    {
+        await using WebApplication app = await StartRecipeAppAsync(Environments.Production);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        using HttpResponseMessage signIn = await client.GetAsync(new Uri("/dev/sign-in?id=user-7", UriKind.Relative));
+
+        Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await app.StopAsync();
+    }
+
+    /// <summary>An app wired as the recipes wire it: options from configuration, the cookie sign-in, the token endpoint.</summary>
+    private static async Task<WebApplication> StartRecipeAppAsync(string environment)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
+        builder.Services.AddReqio(builder.Configuration);
+        builder.Services.AddCookieSignIn();
+        WebApplication app = builder.Build();
+        app.MapDevelopmentSignIn();
+        app.MapReqioToken();
+        await app.StartAsync();
+        return app;
     }
 
     private HttpClient SignedInClient(string userId)

@@ -1,8 +1,13 @@
+using System.Collections.Generic;
+using System.Security.Claims;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Reqio.Sdk;
 
 namespace ReadmeExamples;
@@ -26,5 +31,27 @@ public static class ReqioSetup
                 return Task.CompletedTask;
             });
         return services.AddAuthorization();
+    }
+
+    // Development only: GET /dev/sign-in?id=user-42&email=ada@example.com signs that user in with the cookie, so the
+    // recipe can be tried before the app has a sign-in page. Outside Development it maps nothing.
+    public static void MapDevelopmentSignIn(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        app.MapGet("/dev/sign-in", async (HttpContext http, string id, string? email) =>
+        {
+            var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id) };
+            if (email is not null)
+            {
+                claims.Add(new Claim(ClaimTypes.Email, email));
+            }
+
+            await http.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+            return Results.Redirect("/");
+        });
     }
 }

@@ -104,7 +104,7 @@ internal static class EnvironmentOptions
         if (missing.Count > 0)
         {
             sentences.Add(
-                $"Reqio is not configured: set {string.Join(" and ", missing)} (environment variables, or the application's configuration), or pass ReqioOptions to ReqioToken.Mint.");
+                $"Reqio is not configured: set {string.Join(" and ", missing)} in the environment or the application's configuration, or pass ReqioOptions to ReqioToken.Mint.");
         }
 
         foreach (var (variable, error) in refused)
