@@ -70,9 +70,10 @@ try
     }
 
     string local = options.GetValueOrDefault("packages") is string given ? Path.GetFullPath(given) : Pack(repo, work, commands);
+    TimeSpan packed = total.Elapsed;
     string version = PackageVersion(local);
     File.WriteAllText(Path.Combine(work, "nuget.config"), NugetConfig(local));
-    Console.WriteLine($"Recipe check: {plans.Count} recipe(s) from {docs}, Reqio.Sdk {version} from {local}, fresh projects in {work}; tokens checked with {TokenCheck.Name}.");
+    Console.WriteLine($"Recipe check: {plans.Count} recipe(s) from {docs}, Reqio.Sdk {version} from {local} ({(options.ContainsKey("packages") ? "packed before" : $"packed in {packed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s")}), fresh projects in {work}; tokens checked with {TokenCheck.Name}.");
 
     var runner = new RecipeRunner(recipes, work, version, commands, TestKeys.Secret, TestKeys.Audience);
     foreach (RecipePlan plan in plans)

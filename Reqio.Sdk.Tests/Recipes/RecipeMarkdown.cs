@@ -139,9 +139,20 @@ internal static partial class RecipeMarkdown
             errors.Add($"{check.Source}: recipe {check.Recipe} has a check marker but no block marked `recipe: {check.Recipe} PATH`.");
         }
 
+        foreach (RecipeCheckMarker check in checks.Where(c => c.Kind != CheckKind.Stdout && c.AnonymousStatus is null))
+        {
+            errors.Add($"{check.Source}: recipe {check.Recipe} needs a signed-in user, so its check says what an anonymous request gets, the status the check sees: `{check.Describe()}, anonymous -> 401` (or 302 for a sign-in page).");
+        }
+
         for (int i = 0; i < blocks.Count; i++)
         {
             RecipeBlock block = blocks[i];
+            RecipeBlock? earlier = blocks.Take(i).FirstOrDefault(b => b.Recipe == block.Recipe && b.Path == block.Path && b.After is null);
+            if (block.After is null && earlier is not null)
+            {
+                errors.Add($"{block.Source}: recipe {block.Recipe} gets a second whole {block.Path} (the first is at {earlier.Source}); the second would silently replace the first.");
+            }
+
             if (Recipe.Find(block.Recipe)?.Template is null && block.After is not null
                 && !blocks.Take(i).Any(b => b.Recipe == block.Recipe && b.Path == block.Path))
             {

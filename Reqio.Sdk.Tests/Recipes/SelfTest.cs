@@ -31,6 +31,8 @@ internal static class SelfTest
             ("check markers: GET with token / html-with-tag and anonymous status, stdout, call", CheckMarkers),
             ("a check of the wrong kind for its recipe fails", WrongCheckKind),
             ("a second check marker for one recipe fails", TwoChecks),
+            ("a web or function check that does not say what an anonymous request gets fails", AnonymousStatusRequired),
+            ("a second whole-file block for one path of one recipe fails", SecondWholeFile),
             ("every mistake is reported at once, each with its line", AllErrorsAtOnce),
             ("the sample documents parse: every recipe, blocks and checks", () => Sample(sample)),
         };
@@ -86,8 +88,8 @@ internal static class SelfTest
     private static void OneBlockSeveralRecipes()
     {
         IReadOnlyList<RecipePlan> plans = RecipeMarkdown.Plan([("README.md", Doc(
-            "<!-- recipe-check: mvc GET /Feedback -> 200 html-with-tag -->",
-            "<!-- recipe-check: spa GET /api/reqio-token -> 200 token -->",
+            "<!-- recipe-check: mvc GET /Feedback -> 200 html-with-tag, anonymous -> 302 -->",
+            "<!-- recipe-check: spa GET /api/reqio-token -> 200 token, anonymous -> 401 -->",
             Block("snippet: ReqioPrincipal.cs | recipe: mvc ReqioPrincipal.cs | recipe: spa Auth/ReqioPrincipal.cs", "shared")))]);
         Equal("mvc:ReqioPrincipal.cs|spa:Auth/ReqioPrincipal.cs", string.Join('|', plans.Select(p => p.Recipe.Name + ":" + p.Blocks.Single().Path)));
         Equal("shared\n", plans[1].Blocks[0].Code);
@@ -179,6 +181,21 @@ internal static class SelfTest
     private static void TwoChecks() =>
         Contains(Fails(() => RecipeMarkdown.Plan([("README.md", Doc("<!-- recipe-check: console stdout -> token -->", "<!-- recipe-check: console stdout -> token -->", Block("recipe: console Program.cs", "x")))])),
             "README.md:2: recipe console has a second recipe-check marker (the first is at README.md:1)");
+
+    private static void AnonymousStatusRequired()
+    {
+        Contains(Fails(() => RecipeMarkdown.Plan([("README.md", Doc("<!-- recipe-check: spa GET /api/reqio-token -> 200 token -->", Block("recipe: spa Program.cs", "x")))])),
+            "README.md:1: recipe spa needs a signed-in user, so its check says what an anonymous request gets");
+        Contains(Fails(() => RecipeMarkdown.Plan([("README.md", Doc("<!-- recipe-check: functions call -> token -->", Block("recipe: functions F.csproj", "x")))])),
+            "`call -> 200 token, anonymous -> 401`");
+    }
+
+    private static void SecondWholeFile()
+    {
+        Contains(Fails(() => RecipeMarkdown.Plan([("README.md", Doc("<!-- recipe-check: console stdout -> token -->", Block("recipe: console Program.cs", "x"), Block("recipe: console Program.cs", "y")))])),
+            "README.md:7: recipe console gets a second whole Program.cs (the first is at README.md:2)");
+        RecipeMarkdown.Plan([("README.md", Doc("<!-- recipe-check: console stdout -> token -->", Block("recipe: console Program.cs", "x"), Block("recipe: console Program.cs after \"x\"", "y")))]);
+    }
 
     private static void AllErrorsAtOnce()
     {
