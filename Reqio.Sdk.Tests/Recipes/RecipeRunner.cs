@@ -29,7 +29,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
     public const string User = "recipe-check-user-42";
 
     private static readonly TimeSpan s_new = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan s_build = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_build = TimeSpan.FromMinutes(10);   // a cold function app restores ~700 MB of packages
     private static readonly TimeSpan s_run = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan s_ready = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan s_request = TimeSpan.FromSeconds(30);
