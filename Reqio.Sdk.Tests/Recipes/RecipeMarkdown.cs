@@ -90,7 +90,7 @@ internal sealed class RecipeMarkdownException(string message) : Exception(messag
 /// </summary>
 internal static partial class RecipeMarkdown
 {
-    /// <summary>The documents a newcomer reads: README.md, then docs/*.md in name order.</summary>
+    /// <summary>The documents a newcomer reads: README.md, then every .md under docs/ (recipes/ included), by path.</summary>
     public static IReadOnlyList<string> Documents(string root)
     {
         var documents = new List<string>();
@@ -103,7 +103,7 @@ internal static partial class RecipeMarkdown
         string docs = System.IO.Path.Combine(root, "docs");
         if (Directory.Exists(docs))
         {
-            documents.AddRange(Directory.GetFiles(docs, "*.md").OrderBy(f => f, StringComparer.Ordinal));
+            documents.AddRange(Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).OrderBy(f => f.Replace('\\', '/'), StringComparer.Ordinal));
         }
 
         return documents;

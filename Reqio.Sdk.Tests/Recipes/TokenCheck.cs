@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 #if README_TOKEN_CHECK
-using Reqio.Sdk.Tests.AspNetCoreExamples;
+using ReadmeExamples;
 #endif
 
 namespace Reqio.Sdk.Recipes;
