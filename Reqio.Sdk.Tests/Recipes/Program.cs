@@ -11,8 +11,8 @@ using Reqio.Sdk.Tests.Support;
 //   dotnet run --project Reqio.Sdk.Tests/Recipes/RecipeCheck.csproj -- --repo . [--packages artifacts/packages]
 //       [--docs FOLDER] [--work FOLDER] [--only NAME,NAME]
 //   dotnet run --project Reqio.Sdk.Tests/Recipes/RecipeCheck.csproj -- --self-test
-// --repo      the repository root: its Reqio.Sdk is packed (unless --packages) and its README.md and docs/*.md read
-//             (unless --docs names another folder holding a README.md and docs/, such as Recipes/sample).
+// --repo      the repository root: its Reqio.Sdk is packed (unless --packages), its README.md and every .md under docs/
+//             read (unless --docs names another folder holding a README.md and docs/, such as Recipes/sample).
 // --packages  a folder that already holds the packed Reqio.Sdk.*.nupkg (the Pack task's artifacts/packages).
 // --work      where the fresh projects go; outside the repository. Default: reqio-recipes in the system's temp folder.
 // --only      some recipes only.
@@ -49,7 +49,7 @@ try
 
     if (plans.Count == 0)
     {
-        throw new RecipeFailedException($"No recipe in {docs} (README.md, docs/*.md) has a `<!-- recipe-check: … -->` marker.");
+        throw new RecipeFailedException($"No recipe in {docs} (README.md, docs/**/*.md) has a `<!-- recipe-check: … -->` marker.");
     }
 
     var total = Stopwatch.StartNew();
