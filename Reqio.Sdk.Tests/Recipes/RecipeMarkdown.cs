@@ -1,0 +1,416 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Reqio.Sdk.Recipes;
+
+/// <summary>A recipe: the fresh project a newcomer makes for it, and the template that makes it.</summary>
+/// <param name="Name">The name the markers use.</param>
+/// <param name="Template">The <c>dotnet new</c> arguments, or <see langword="null"/> when the blocks give every file.</param>
+/// <param name="Kind">How its result is asked for: a console's output, an HTTP request, or a call of the function.</param>
+internal sealed record Recipe(string Name, string[]? Template, CheckKind Kind)
+{
+    public static readonly IReadOnlyList<Recipe> All =
+    [
+        new("console", ["console", "--framework", "net10.0"], CheckKind.Stdout),
+        new("minimal-api", ["web", "--framework", "net10.0"], CheckKind.Http),
+        new("mvc", ["mvc", "--framework", "net10.0"], CheckKind.Http),
+        new("razor-pages", ["webapp", "--framework", "net10.0"], CheckKind.Http),
+        new("spa", ["web", "--framework", "net10.0"], CheckKind.Http),
+        new("blazor-server", ["blazor", "--interactivity", "Server", "--framework", "net10.0"], CheckKind.Http),
+        new("functions", null, CheckKind.Call),
+    ];
+
+    public static Recipe? Find(string name) => All.FirstOrDefault(r => r.Name == name);
+
+    /// <summary>What a newcomer types: <c>dotnet new web</c>, or "no template".</summary>
+    public string TemplateText => Template is null ? "no template (the README's project file)" : "dotnet new " + string.Join(' ', Template.TakeWhile(a => a != "--framework"));
+}
+
+internal enum CheckKind
+{
+    Stdout,
+    Http,
+    Call,
+}
+
+/// <summary>What the recipe must give the signed-in user: a JSON token response, an HTML page with the widget's tag, or a printed token.</summary>
+internal enum Expectation
+{
+    Token,
+    HtmlWithTag,
+}
+
+/// <summary>Where a marker or block is: the document (relative to the markdown root) and its 1-based line.</summary>
+internal readonly record struct SourceLine(string File, int Line)
+{
+    public override string ToString() => $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>A fenced block that goes into a recipe's fresh project: the whole file at <see cref="Path"/>, or inserted after <see cref="After"/>.</summary>
+internal sealed record RecipeBlock(string Recipe, string Path, string? After, string Code, SourceLine Source)
+{
+    public string Describe() => After is null ? $"{Path} (whole file)" : $"{Path} after \"{After}\"";
+}
+
+/// <summary>
+/// A recipe's check marker: <c>NAME GET /path -&gt; 200 token, anonymous -&gt; 401</c>, <c>console stdout -&gt; token</c>
+/// or <c>functions call -&gt; token, anonymous -&gt; 401</c>.
+/// </summary>
+internal sealed record RecipeCheckMarker(string Recipe, CheckKind Kind, string? RequestPath, int Status, Expectation Expect, int? AnonymousStatus, SourceLine Source)
+{
+    public string Describe()
+    {
+        string what = Expect == Expectation.Token ? "token" : "html-with-tag";
+        string head = Kind switch
+        {
+            CheckKind.Stdout => $"stdout -> {what}",
+            CheckKind.Call => $"call -> {Status.ToString(CultureInfo.InvariantCulture)} {what}",
+            _ => $"GET {RequestPath} -> {Status.ToString(CultureInfo.InvariantCulture)} {what}",
+        };
+        return AnonymousStatus is int anonymous ? $"{head}, anonymous -> {anonymous.ToString(CultureInfo.InvariantCulture)}" : head;
+    }
+}
+
+/// <summary>Every recipe the documents name, with its blocks in document order and its check.</summary>
+internal sealed record RecipePlan(Recipe Recipe, IReadOnlyList<RecipeBlock> Blocks, RecipeCheckMarker Check);
+
+/// <summary>The documents' markers were wrong; the message lists every problem with its file and line.</summary>
+internal sealed class RecipeMarkdownException(string message) : Exception(message);
+
+/// <summary>
+/// Reads the recipe markers of markdown documents. The line right above a fenced code block is one HTML comment whose
+/// parts, separated by <c> | </c>, may include <c>recipe: NAME PATH</c> or <c>recipe: NAME PATH after "TEXT"</c> (once per
+/// recipe the block goes into: <c>recipe: mvc ReqioPrincipal.cs | recipe: spa ReqioPrincipal.cs</c>); a
+/// recipe's heading carries <c>&lt;!-- recipe-check: … --&gt;</c>. Every mistake is collected and reported at once.
+/// </summary>
+internal static partial class RecipeMarkdown
+{
+    /// <summary>The documents a newcomer reads: README.md, then every .md under docs/ (recipes/ included), by path.</summary>
+    public static IReadOnlyList<string> Documents(string root)
+    {
+        var documents = new List<string>();
+        string readme = System.IO.Path.Combine(root, "README.md");
+        if (File.Exists(readme))
+        {
+            documents.Add(readme);
+        }
+
+        string docs = System.IO.Path.Combine(root, "docs");
+        if (Directory.Exists(docs))
+        {
+            documents.AddRange(Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).OrderBy(f => f.Replace('\\', '/'), StringComparer.Ordinal));
+        }
+
+        return documents;
+    }
+
+    /// <summary>Reads every document under <paramref name="root"/> and groups its blocks and checks by recipe.</summary>
+    public static IReadOnlyList<RecipePlan> Read(string root) =>
+        Plan(Documents(root).Select(path => (System.IO.Path.GetRelativePath(root, path), File.ReadAllText(path))));
+
+    /// <summary>Parses documents given as (name, text) pairs, in order, into one plan per recipe.</summary>
+    public static IReadOnlyList<RecipePlan> Plan(IEnumerable<(string Name, string Text)> documents)
+    {
+        var errors = new List<string>();
+        var blocks = new List<RecipeBlock>();
+        var checks = new List<RecipeCheckMarker>();
+        foreach ((string name, string text) in documents)
+        {
+            Parse(name, text, blocks, checks, errors);
+        }
+
+        foreach (IGrouping<string, RecipeCheckMarker> twice in checks.GroupBy(c => c.Recipe).Where(g => g.Count() > 1))
+        {
+            errors.Add($"{twice.ElementAt(1).Source}: recipe {twice.Key} has a second recipe-check marker (the first is at {twice.First().Source}); keep one.");
+        }
+
+        foreach (IGrouping<string, RecipeBlock> recipe in blocks.GroupBy(b => b.Recipe).Where(g => checks.All(c => c.Recipe != g.Key)))
+        {
+            errors.Add($"{recipe.First().Source}: recipe {recipe.Key} has blocks but no `<!-- recipe-check: {recipe.Key} … -->` marker under its heading, so nothing would prove it works.");
+        }
+
+        foreach (RecipeCheckMarker check in checks.Where(c => blocks.All(b => b.Recipe != c.Recipe)))
+        {
+            errors.Add($"{check.Source}: recipe {check.Recipe} has a check marker but no block marked `recipe: {check.Recipe} PATH`.");
+        }
+
+        foreach (RecipeCheckMarker check in checks.Where(c => c.Kind != CheckKind.Stdout && c.AnonymousStatus is null))
+        {
+            errors.Add($"{check.Source}: recipe {check.Recipe} needs a signed-in user, so its check says what an anonymous request gets, the status the check sees: `{check.Describe()}, anonymous -> 401` (or 302 for a sign-in page).");
+        }
+
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            RecipeBlock block = blocks[i];
+            RecipeBlock? earlier = blocks.Take(i).FirstOrDefault(b => b.Recipe == block.Recipe && b.Path == block.Path && b.After is null);
+            if (block.After is null && earlier is not null)
+            {
+                errors.Add($"{block.Source}: recipe {block.Recipe} gets a second whole {block.Path} (the first is at {earlier.Source}); the second would silently replace the first.");
+            }
+
+            if (Recipe.Find(block.Recipe)?.Template is null && block.After is not null
+                && !blocks.Take(i).Any(b => b.Recipe == block.Recipe && b.Path == block.Path))
+            {
+                // A project without a template starts empty: only a file an earlier block gave can take an insertion.
+                errors.Add($"{block.Source}: recipe {block.Recipe} inserts into {block.Path}, but {block.Recipe} has no template and no earlier block gives that file.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RecipeMarkdownException("The recipe markers are wrong:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Distinct().Select(e => "  " + e)));
+        }
+
+        return checks.Where(c => Recipe.Find(c.Recipe) is not null)
+            .OrderBy(c => Order(c.Recipe))
+            .Select(c => new RecipePlan(Recipe.Find(c.Recipe)!, blocks.Where(b => b.Recipe == c.Recipe).ToList(), c))
+            .ToList();
+    }
+
+    private static int Order(string recipe)
+    {
+        for (int i = 0; i < Recipe.All.Count; i++)
+        {
+            if (Recipe.All[i].Name == recipe)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private static void Parse(string document, string text, List<RecipeBlock> blocks, List<RecipeCheckMarker> checks, List<string> errors)
+    {
+        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        string? fence = null;       // the opening fence of the block we are in
+        int fenceLine = 0;
+        var pending = new List<RecipeBlock>();
+        var code = new StringBuilder();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            var source = new SourceLine(document, i + 1);
+            if (fence is not null)
+            {
+                if (IsClosingFence(line, fence))
+                {
+                    string body = code.ToString();
+                    blocks.AddRange(pending.Select(b => b with { Code = body }));
+                    fence = null;
+                    pending.Clear();
+                    code.Clear();
+                }
+                else
+                {
+                    code.Append(line).Append('\n');
+                }
+
+                continue;
+            }
+
+            Match opening = FenceOpening().Match(line);
+            if (opening.Success)
+            {
+                fence = opening.Groups["fence"].Value;
+                fenceLine = i + 1;
+                string? marker = i > 0 ? Comment(lines[i - 1]) : null;
+                if (marker is not null)
+                {
+                    foreach (string part in Parts(marker).Where(p => p.StartsWith("recipe:", StringComparison.Ordinal)))
+                    {
+                        if (BlockMarker(part, new SourceLine(document, i), errors) is RecipeBlock block)
+                        {
+                            pending.Add(block);
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            string? comment = Comment(line);
+            if (comment is null)
+            {
+                continue;
+            }
+
+            if (comment.StartsWith("recipe-check:", StringComparison.Ordinal))
+            {
+                RecipeCheckMarker? check = CheckMarker(comment["recipe-check:".Length..].Trim(), source, errors);
+                if (check is not null)
+                {
+                    checks.Add(check);
+                }
+            }
+            else if (Parts(comment).Any(p => p.StartsWith("recipe:", StringComparison.Ordinal))
+                     && (i + 1 >= lines.Length || !FenceOpening().IsMatch(lines[i + 1])))
+            {
+                errors.Add($"{source}: a `recipe:` marker must be the line right above a fenced code block; the next line is not a fence.");
+            }
+        }
+
+        if (fence is not null)
+        {
+            errors.Add($"{new SourceLine(document, fenceLine)}: this fenced block is never closed.");
+        }
+    }
+
+    /// <summary>The text of a line that is one whole HTML comment, or <see langword="null"/>.</summary>
+    private static string? Comment(string line)
+    {
+        string trimmed = line.Trim();
+        return trimmed.StartsWith("<!--", StringComparison.Ordinal) && trimmed.EndsWith("-->", StringComparison.Ordinal) && trimmed.Length >= 7
+            ? trimmed[4..^3].Trim()
+            : null;
+    }
+
+    private static IEnumerable<string> Parts(string comment) => comment.Split(" | ").Select(p => p.Trim());
+
+    private static bool IsClosingFence(string line, string fence)
+    {
+        string trimmed = line.TrimStart(' ');
+        return line.Length - trimmed.Length <= 3
+            && trimmed.StartsWith(fence, StringComparison.Ordinal)
+            && trimmed.TrimEnd().All(c => c == fence[0]);
+    }
+
+    /// <summary>One <c>recipe: NAME PATH [after "TEXT"]</c> part; a marker may hold several, one per recipe the block goes into.</summary>
+    private static RecipeBlock? BlockMarker(string recipePart, SourceLine source, List<string> errors)
+    {
+        Match part = RecipePart().Match(recipePart["recipe:".Length..].Trim());
+        if (!part.Success)
+        {
+            errors.Add($"{source}: `{recipePart}` is not `recipe: NAME PATH` or `recipe: NAME PATH after \"TEXT\"`.");
+            return null;
+        }
+
+        string name = part.Groups["name"].Value;
+        string path = part.Groups["path"].Value;
+        string? after = part.Groups["after"].Success ? part.Groups["after"].Value : null;
+        bool valid = true;
+        if (Recipe.Find(name) is null)
+        {
+            errors.Add($"{source}: `{name}` is not a recipe; the recipes are {string.Join(", ", Recipe.All.Select(r => r.Name))}.");
+            valid = false;
+        }
+
+        if (System.IO.Path.IsPathRooted(path) || path.Split('/', '\\').Any(s => s is ".." or "." or ""))
+        {
+            errors.Add($"{source}: the path `{path}` must be relative to the fresh project's folder, without `.`, `..` or empty parts.");
+            valid = false;
+        }
+
+        if (after is { Length: 0 })
+        {
+            errors.Add($"{source}: `after \"\"` names no text to insert after.");
+            valid = false;
+        }
+
+        return valid ? new RecipeBlock(name, path.Replace('\\', '/'), after, "", source) : null;
+    }
+
+    private static RecipeCheckMarker? CheckMarker(string text, SourceLine source, List<string> errors)
+    {
+        Match match = CheckPattern().Match(text);
+        if (!match.Success)
+        {
+            errors.Add($"{source}: `recipe-check: {text}` is not one of `NAME GET /path -> 200 token|html-with-tag[, anonymous -> STATUS]`, `console stdout -> token`, `functions call -> token[, anonymous -> STATUS]`.");
+            return null;
+        }
+
+        string name = match.Groups["name"].Value;
+        Recipe? recipe = Recipe.Find(name);
+        if (recipe is null)
+        {
+            errors.Add($"{source}: `{name}` is not a recipe; the recipes are {string.Join(", ", Recipe.All.Select(r => r.Name))}.");
+            return null;
+        }
+
+        CheckKind kind = match.Groups["stdout"].Success ? CheckKind.Stdout : match.Groups["call"].Success ? CheckKind.Call : CheckKind.Http;
+        if (kind != recipe.Kind)
+        {
+            string expected = recipe.Kind switch
+            {
+                CheckKind.Stdout => "stdout",
+                CheckKind.Call => "call",
+                _ => "GET /path",
+            };
+            errors.Add($"{source}: recipe {name} is checked with `{expected} -> …`.");
+            return null;
+        }
+
+        int status = match.Groups["status"].Success ? int.Parse(match.Groups["status"].Value, CultureInfo.InvariantCulture) : 200;
+        Expectation expect = match.Groups["what"].Value == "token" ? Expectation.Token : Expectation.HtmlWithTag;
+        int? anonymous = match.Groups["anonymous"].Success ? int.Parse(match.Groups["anonymous"].Value, CultureInfo.InvariantCulture) : null;
+        if (kind == CheckKind.Stdout && (anonymous is not null || expect != Expectation.Token || match.Groups["status"].Success))
+        {
+            errors.Add($"{source}: a console recipe is checked with `stdout -> token` alone.");
+            return null;
+        }
+
+        if (kind == CheckKind.Call && expect != Expectation.Token)
+        {
+            errors.Add($"{source}: a function is checked with `call -> token`.");
+            return null;
+        }
+
+        if (status != 200)
+        {
+            errors.Add($"{source}: the signed-in request must get 200 with its token, not {status.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+
+        return new RecipeCheckMarker(name, kind, match.Groups["path"].Success ? match.Groups["path"].Value : null, status, expect, anonymous, source);
+    }
+
+    /// <summary>Puts <paramref name="block"/> into <paramref name="current"/> (the file's text, or null when it does not exist yet).</summary>
+    public static string Apply(RecipeBlock block, string? current)
+    {
+        if (block.After is null)
+        {
+            return block.Code;
+        }
+
+        if (current is null)
+        {
+            throw new RecipeMarkdownException($"{block.Source}: recipe {block.Recipe} inserts after \"{block.After}\" in {block.Path}, but the fresh project has no {block.Path}.");
+        }
+
+        string newline = current.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        string inserted = block.Code.Replace("\n", newline, StringComparison.Ordinal);
+        int start = 0;
+        while (true)
+        {
+            int end = current.IndexOf('\n', start);
+            int lineEnd = end < 0 ? current.Length : end;
+            if (current.AsSpan(start, lineEnd - start).Contains(block.After, StringComparison.Ordinal))
+            {
+                return end < 0 ? current + newline + inserted : current[..(end + 1)] + inserted + current[(end + 1)..];
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        throw new RecipeMarkdownException($"{block.Source}: recipe {block.Recipe} inserts after \"{block.After}\" in {block.Path}, but no line of the fresh project's {block.Path} contains that text.");
+    }
+
+    [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})\s*(?<info>[^`]*)$")]
+    private static partial Regex FenceOpening();
+
+    [GeneratedRegex(@"^(?<name>\S+)\s+(?<path>[^\s""]+)(\s+after\s+""(?<after>.*)"")?$")]
+    private static partial Regex RecipePart();
+
+    [GeneratedRegex(@"^(?<name>[a-z-]+)\s+(?:(?<stdout>stdout)|(?<call>call)|GET\s+(?<path>/\S*))\s*->\s*(?:(?<status>\d{3})\s+)?(?<what>token|html-with-tag)(?:\s*,\s*anonymous\s*->\s*(?<anonymous>\d{3}))?$")]
+    private static partial Regex CheckPattern();
+}
