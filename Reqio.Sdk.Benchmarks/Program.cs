@@ -33,7 +33,7 @@ public static class Program
             return 0;
         }
 
-        // The quick job keeps the whole main job under eight minutes on two cores; --full uses BenchmarkDotNet's defaults.
+        // The quick job keeps the main job to minutes, not hours, on two cores; --full uses BenchmarkDotNet's defaults.
         Job job = full
             ? Job.Default.WithId("Full")
             : Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(6);

@@ -5,8 +5,8 @@ using Reqio.Sdk.Benchmarks.Review;
 namespace Reqio.Sdk.Benchmarks.Reports;
 
 /// <summary>
-/// perf-review.json, for tools: every ratio with its median, 95% interval, rounds (pairs, for the process ratios),
-/// target and whether it is met; the stages and tiers; BenchmarkDotNet's means and allocations; the first-token apps'
+/// perf-review.json, for tools: every ratio with its median, 95% interval and rounds (pairs, for the process ratios);
+/// the stages and tiers; BenchmarkDotNet's means and allocations; the first-token apps'
 /// times; and the footprint of each library.
 /// </summary>
 internal static class JsonReport
@@ -45,12 +45,6 @@ internal static class JsonReport
                 json.WriteString("unavailable", ratio.Unavailable);
             }
 
-            if (ratio.Target is { } target)
-            {
-                json.WriteString("target", target.ToAscii());
-                WriteNullable(json, "met", ratio.Met);
-            }
-
             json.WriteEndObject();
         }
 
@@ -69,9 +63,7 @@ internal static class JsonReport
 
         json.WriteEndArray();
         json.WriteStartObject("aot_bytes_added_by_reqio");
-        WriteNullable(json, "bytes", result.AotBytesAdded.Bytes);
-        json.WriteString("target", $"<= {result.AotBytesAdded.Target}");
-        WriteNullable(json, "met", result.AotBytesAdded.Met);
+        WriteNullable(json, "bytes", result.AotBytesAdded);
         json.WriteEndObject();
 
         json.WriteStartArray("first_token");
@@ -126,18 +118,6 @@ internal static class JsonReport
         Section.Threads => "threads",
         _ => "first_token",
     };
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, bool? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteBoolean(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
     {

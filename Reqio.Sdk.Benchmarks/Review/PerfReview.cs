@@ -60,7 +60,7 @@ internal sealed class PerfReview
 
     /// <summary>Gathers the paired rounds, the first-token runs and BenchmarkDotNet's summaries into one result.</summary>
     public ReviewResult Collect(IReadOnlyList<Summary> summaries, string jobId,
-        (IReadOnlyList<RatioResult> Ratios, IReadOnlyList<AppResult> Apps, AotBytesResult AotBytesAdded, int Rounds) firstToken)
+        (IReadOnlyList<RatioResult> Ratios, IReadOnlyList<AppResult> Apps, long? AotBytesAdded, int Rounds) firstToken)
     {
         List<MethodResult> methods = [.. summaries.SelectMany(s => s.Reports)
             .Where(r => r.Success && r.ResultStatistics is not null)
@@ -71,7 +71,7 @@ internal sealed class PerfReview
                 r.ResultStatistics!.Mean,
                 r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase)))];
         var ratios = Registry.Claims
-            .Select(c => new RatioResult(c.Id, c.Section, c.Description, _rounds.Ratio(c.Numerators, c.Denominators), c.Target))
+            .Select(c => new RatioResult(c.Id, c.Section, c.Description, _rounds.Ratio(c.Numerators, c.Denominators)))
             .Concat(firstToken.Ratios)
             .ToList();
         var stages = Registry.Stages.Append(Registry.BareString).Select(s => new StageResult(s.Name, _rounds.Time(s.Method).Median)).ToList();
