@@ -80,10 +80,10 @@ internal sealed class PerfReview
             .ToList();
         var bars = Registry.Contenders
             .Select(c => new BarResult(c.Label, c.Ours, _rounds.Time(c.Method).Median,
-                methods.FirstOrDefault(m => m.Type == nameof(TokenBenchmarks) && m.Method == c.BenchmarkMethod)?.Allocated))
+                methods.FirstOrDefault(m => m.Type == nameof(TokenBenchmarks) && m.Method == c.Method.BenchmarkMethod)?.Allocated))
             .ToList();
         return new ReviewResult(Machine(summaries), RuntimeInformation.FrameworkDescription, DateTime.UtcNow, jobId, _rounds.Rounds,
-            firstToken.Rounds, ratios, stages, tiers, methods, bars, _rounds.Time(Registry.Floor).Median, firstToken.Apps, firstToken.AotBytesAdded);
+            firstToken.Rounds, ratios, stages, tiers, methods, bars, _rounds.Time(Registry.Hmac).Median, firstToken.Apps, firstToken.AotBytesAdded);
     }
 
     private static TokenBenchmarks TokenBenchmarksVerified()
