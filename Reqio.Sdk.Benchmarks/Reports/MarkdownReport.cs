@@ -44,6 +44,16 @@ internal static class MarkdownReport
             "One small console app per contender mints one token for the reference user and exits; each is published "
             + "framework-dependent (JIT) and as native AOT, and every token printed is verified.");
         FirstToken(text, result);
+        EndpointResult endpoint = result.Endpoint;
+        Ratios(text, result, Section.Endpoint, "A token endpoint under load",
+            "A minimal ASP.NET Core app (Kestrel, listening on 127.0.0.1) with one endpoint per contender, each minting the "
+            + "reference user's token per request, beside one returning a constant token. A load generator, a .NET process of its own, "
+            + Invariant($"keeps {endpoint.Connections} keep-alive HTTP/1.1 connections busy and checks every response: status 200, three base64url parts, ")
+            + "the signature verified with the key, and every new token's claims read apart. "
+            + $"The app's process ran on {endpoint.ServerPinning}; the load generator's on {endpoint.LoadPinning}. "
+            + Invariant($"Paired rounds: each endpoint loaded for {endpoint.Slot.TotalMilliseconds:0} ms a round, the order rotated and reversed every other round; ")
+            + $"a ratio of requests a second is taken within each round. Rounds: {endpoint.Stopped}.");
+        Endpoint(text, endpoint);
         Stages(text, result);
         Methods(text, result);
         File.WriteAllText(path, text.ToString());
@@ -85,6 +95,21 @@ internal static class MarkdownReport
         string added = result.AotBytesAdded is { } b ? Bytes(b) : "(not measured: an AOT publish was not clean)";
         text.AppendLine().AppendLine(s_invariant, $"Reqio.Sdk adds {added} to the floor's native AOT binary.").AppendLine();
     }
+
+    private static void Endpoint(StringBuilder text, EndpointResult endpoint)
+    {
+        text.AppendLine("| endpoint | inside the timed request | requests a second | the app's core busy | the load generator's core busy |");
+        text.AppendLine("|---|---|---:|---:|---:|");
+        foreach (EndpointLine line in endpoint.Endpoints)
+        {
+            text.AppendLine(s_invariant, $"| `{line.Endpoint.Path}` | {line.Endpoint.Does} | {Optional(line.RequestsPerSecond, "#,0")} | "
+                + $"{Optional(line.ServerBusy * 100, "0")}% | {Optional(line.LoadBusy * 100, "0")}% |");
+        }
+
+        text.AppendLine().AppendLine("Requests a second and the cores' busy shares are medians over the rounds; the share is the process's CPU time over the slot's wall time.").AppendLine();
+    }
+
+    private static string Optional(double? value, string format) => value is { } v ? v.ToString(format, s_invariant) : "–";
 
     private static void Stages(StringBuilder text, ReviewResult result)
     {

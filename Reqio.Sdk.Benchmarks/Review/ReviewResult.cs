@@ -5,7 +5,7 @@ namespace Reqio.Sdk.Benchmarks.Review;
 
 /// <summary>
 /// Everything one run of the review measured, for the report writers: the paired and process ratios, the stages,
-/// BenchmarkDotNet's means and allocations, and each first-token app's footprint.
+/// BenchmarkDotNet's means and allocations, each first-token app's footprint, and the token endpoint under load.
 /// </summary>
 internal sealed record ReviewResult(
     string Machine,
@@ -21,7 +21,8 @@ internal sealed record ReviewResult(
     IReadOnlyList<BarResult> Bars,
     double FloorNs,
     IReadOnlyList<AppResult> Apps,
-    long? AotBytesAdded);
+    long? AotBytesAdded,
+    EndpointResult Endpoint);
 
 /// <summary>A ratio and its estimate (none when it could not be measured, with the reason).</summary>
 internal sealed record RatioResult(string Id, Section Section, string Description, Estimate? Estimate, string? Unavailable = null);

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Reqio.Sdk.Benchmarks.Endpoint;
 using Reqio.Sdk.Benchmarks.Harness;
 
 namespace Reqio.Sdk.Benchmarks.Review;
@@ -9,7 +10,8 @@ namespace Reqio.Sdk.Benchmarks.Review;
 /// <summary>
 /// The whole review pipeline in a few seconds, for CI: every BenchmarkDotNet benchmark once (each verifies its output
 /// in its setup), every registered method of the paired rounds timed a few times, every first-token app published
-/// (JIT and native AOT) and run once with its token verified, then the three reports written and read back. Nothing
+/// (JIT and native AOT) and run once with its token verified, the token endpoint app started and one response of each
+/// endpoint checked, then the three reports written and read back. Nothing
 /// it measures is worth quoting; what it proves is that the main job will run.
 /// </summary>
 internal static class Smoke
@@ -23,7 +25,8 @@ internal static class Smoke
         PerfReview review = PerfReview.Create();
         review.Smoke(progress);
         var firstToken = FirstTokenRuns.Run(Path.Combine(folder, "first-token"), rounds: 1, progress);
-        ReviewResult result = review.Collect([], "smoke", firstToken);
+        EndpointResult endpoint = EndpointRuns.Smoke(progress);
+        ReviewResult result = review.Collect([], "smoke", firstToken, endpoint);
         Program.WriteReports(result, Path.Combine(folder, "perf-review.md"));
 
         CheckJson(Path.Combine(folder, "perf-review.json"), review.Registry);
@@ -36,7 +39,7 @@ internal static class Smoke
     {
         JsonObject json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var ratios = json["ratios"]!.AsArray().Select(r => r!.AsObject()).ToDictionary(r => (string)r["id"]!);
-        var expected = registry.Claims.Select(c => c.Id).Concat(FirstTokenApps.Claims.Select(c => c.Id));
+        var expected = registry.Claims.Select(c => c.Id).Concat(FirstTokenApps.Claims.Select(c => c.Id)).Concat(EndpointRuns.Claims.Select(c => c.Id));
         foreach (string id in expected)
         {
             JsonObject ratio = ratios.TryGetValue(id, out JsonObject? found) ? found : throw Fail($"perf-review.json has no ratio {id}");
@@ -57,6 +60,12 @@ internal static class Smoke
             }
         }
 
+        var paths = json["endpoint"]!["endpoints"]!.AsArray().Select(e => (string)e!["path"]!).ToList();
+        if (!paths.SequenceEqual(TokenEndpoints.All.Select(e => e.Path)))
+        {
+            throw Fail($"perf-review.json's endpoint section lists {string.Join(", ", paths)}");
+        }
+
         var libraries = json["footprint"]!.AsArray().Select(f => (string)f!["library"]!).ToList();
         if (!libraries.SequenceEqual(FirstTokenApps.All.Select(a => a.Library)))
         {
@@ -70,7 +79,8 @@ internal static class Smoke
         XDocument svg = XDocument.Load(path);
         XNamespace ns = "http://www.w3.org/2000/svg";
         int bars = svg.Root!.Elements(ns + "rect").Count() - 1;
-        int expected = result.Bars.Count + result.Apps.Count + result.Bars.Count(b => b.AllocatedBytes is not null);
+        int expected = result.Bars.Count + result.Apps.Count + result.Bars.Count(b => b.AllocatedBytes is not null)
+            + result.Endpoint.Endpoints.Count(e => e.RequestsPerSecond is not null);
         if (svg.Root.Name != ns + "svg" || bars != expected)
         {
             throw Fail($"perf-review.svg has {bars} bars, not {expected}");
