@@ -103,7 +103,7 @@ internal static class MarkdownReport
         foreach (EndpointLine line in endpoint.Endpoints)
         {
             text.AppendLine(s_invariant, $"| `{line.Endpoint.Path}` | {line.Endpoint.Does} | {Optional(line.RequestsPerSecond, "#,0")} | "
-                + $"{Optional(line.ServerBusy * 100, "0")}% | {Optional(line.LoadBusy * 100, "0")}% |");
+                + $"{Optional(line.ServerBusy * 100, "0'%'")} | {Optional(line.LoadBusy * 100, "0'%'")} |");
         }
 
         text.AppendLine().AppendLine("Requests a second and the cores' busy shares are medians over the rounds; the share is the process's CPU time over the slot's wall time.").AppendLine();
