@@ -152,7 +152,15 @@ internal sealed class LineProcess : IDisposable
     {
         try
         {
-            _process.StandardInput.Close();
+            try
+            {
+                _process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The process has already ended (and said why, to whoever asked it last).
+            }
+
             if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
             {
                 _process.Kill(entireProcessTree: true);
