@@ -11,8 +11,8 @@ namespace Reqio.Sdk.Benchmarks.Review;
 /// The whole review pipeline in a few seconds, for CI: every BenchmarkDotNet benchmark once (each verifies its output
 /// in its setup), every registered method of the paired rounds timed a few times, every first-token app published
 /// (JIT and native AOT) and run once with its token verified, the token endpoint app started and one response of each
-/// endpoint checked, then the three reports written and read back. Nothing
-/// it measures is worth quoting; what it proves is that the main job will run.
+/// endpoint checked, then the three reports written and read back. Nothing it measures is worth quoting; what it
+/// proves is that the main job will run.
 /// </summary>
 internal static class Smoke
 {
@@ -58,6 +58,11 @@ internal static class Smoke
             {
                 throw Fail($"perf-review.json: {id} judges instead of reporting (a target or met field)");
             }
+        }
+
+        if (json["aot_bytes_added_by_reqio"]!.AsObject().Any(p => p.Key is "target" or "met"))
+        {
+            throw Fail("perf-review.json: the AOT bytes judge instead of reporting (a target or met field)");
         }
 
         var paths = json["endpoint"]!["endpoints"]!.AsArray().Select(e => (string)e!["path"]!).ToList();
