@@ -28,8 +28,8 @@ internal static class MarkdownReport
         text.AppendLine(Invariant($"Paired rounds: every method ran back to back in one process, in {result.PairedRounds:N0} rounds with the order ")
             + "rotated (half before BenchmarkDotNet's runs and half after, minutes apart), each timed over a batch of about a millisecond; "
             + "a ratio is taken within each round and the tables give its median with a distribution-free 95% confidence interval. "
-            + Invariant($"At least {PerfReview.MinRounds:N0} rounds run, then more until every interval is within ±{PerfReview.SettledHalfWidth * 100:0}% ")
-            + "of its median, or for 45 seconds more. Process rounds: each first-token app started once a round, the order rotated, "
+            + Invariant($"The rounds aim for {PerfReview.MinRounds:N0}, then go on until every interval is within ±{PerfReview.SettledHalfWidth * 100:0}% ")
+            + "of its median, within a time limit (25 seconds before BenchmarkDotNet, 45 after) that a busy machine can reach first. Process rounds: each first-token app started once a round, the order rotated, "
             + Invariant($"{result.ProcessRounds} rounds; a ratio is taken within each round, so every comparison has that many pairs.")).AppendLine();
 
         Ratios(text, result, Section.PerRequest, "Per request (the headline)",
