@@ -5,9 +5,9 @@ using Reqio.Sdk.Benchmarks.Review;
 namespace Reqio.Sdk.Benchmarks.Reports;
 
 /// <summary>
-/// perf-review.json, for tools: every ratio with its median, 95% interval, rounds (pairs, for the process ratios),
-/// target and whether it is met; the stages and tiers; BenchmarkDotNet's means and allocations; the first-token apps'
-/// times; and the footprint of each library.
+/// perf-review.json, for tools: every ratio with its median, 95% interval and rounds (pairs, for the process ratios);
+/// the stages and tiers; BenchmarkDotNet's means and allocations; the first-token apps'
+/// times; the footprint of each library; and the token endpoint's rounds and each endpoint's requests a second.
 /// </summary>
 internal static class JsonReport
 {
@@ -45,12 +45,6 @@ internal static class JsonReport
                 json.WriteString("unavailable", ratio.Unavailable);
             }
 
-            if (ratio.Target is { } target)
-            {
-                json.WriteString("target", target.ToAscii());
-                WriteNullable(json, "met", ratio.Met);
-            }
-
             json.WriteEndObject();
         }
 
@@ -69,9 +63,7 @@ internal static class JsonReport
 
         json.WriteEndArray();
         json.WriteStartObject("aot_bytes_added_by_reqio");
-        WriteNullable(json, "bytes", result.AotBytesAdded.Bytes);
-        json.WriteString("target", $"<= {result.AotBytesAdded.Target}");
-        WriteNullable(json, "met", result.AotBytesAdded.Met);
+        WriteNullable(json, "bytes", result.AotBytesAdded);
         json.WriteEndObject();
 
         json.WriteStartArray("first_token");
@@ -93,6 +85,29 @@ internal static class JsonReport
         }
 
         json.WriteEndArray();
+
+        EndpointResult endpoint = result.Endpoint;
+        json.WriteStartObject("endpoint");
+        json.WriteNumber("rounds", endpoint.Rounds);
+        json.WriteNumber("slot_ms", endpoint.Slot.TotalMilliseconds);
+        json.WriteNumber("connections", endpoint.Connections);
+        json.WriteString("server_pinning", endpoint.ServerPinning);
+        json.WriteString("load_pinning", endpoint.LoadPinning);
+        json.WriteString("stopped", endpoint.Stopped);
+        json.WriteStartArray("endpoints");
+        foreach (EndpointLine line in endpoint.Endpoints)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", line.Endpoint.Path);
+            json.WriteString("does", line.Endpoint.Does);
+            WriteNullable(json, "requests_per_second", line.RequestsPerSecond is { } perSecond ? Math.Round(perSecond) : null);
+            WriteNullable(json, "server_core_busy", line.ServerBusy is { } server ? Math.Round(server, 3) : null);
+            WriteNullable(json, "load_core_busy", line.LoadBusy is { } load ? Math.Round(load, 3) : null);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
 
         json.WriteStartArray("stages");
         foreach (StageResult stage in result.Stages)
@@ -118,26 +133,15 @@ internal static class JsonReport
         json.WriteEndObject();
     }
 
-    /// <summary>The section's name in the JSON: <c>per_request</c>, <c>built_once</c>, <c>threads</c>, <c>first_token</c>.</summary>
+    /// <summary>The section's name in the JSON: <c>per_request</c>, <c>built_once</c>, <c>threads</c>, <c>first_token</c>, <c>endpoint</c>.</summary>
     public static string SectionName(Section section) => section switch
     {
         Section.PerRequest => "per_request",
         Section.BuiltOnce => "built_once",
         Section.Threads => "threads",
-        _ => "first_token",
+        Section.FirstToken => "first_token",
+        _ => "endpoint",
     };
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, bool? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteBoolean(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
     {

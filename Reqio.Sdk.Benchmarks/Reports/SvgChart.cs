@@ -10,8 +10,8 @@ namespace Reqio.Sdk.Benchmarks.Reports;
 
 /// <summary>
 /// perf-review.svg, drawn by hand (no charting package): per request, time per token for our tiers and each peer with
-/// the reused-HMAC floor as a dashed line; the first token, a fresh process's whole run for each app; and bytes
-/// allocated per token.
+/// the reused-HMAC floor as a dashed line; the first token, a fresh process's whole run for each app; a token
+/// endpoint's requests a second under load; and bytes allocated per token.
 /// </summary>
 internal static class SvgChart
 {
@@ -34,6 +34,13 @@ internal static class SvgChart
             ("The first token: a fresh process minting one, start to exit (ms, JIT)",
                 [.. result.Apps.Select(a => (a.App.Label, a.App.Ours, a.JitWallMs))], "ms", null, null),
         };
+        var endpoints = result.Endpoint.Endpoints.Where(e => e.RequestsPerSecond is not null).ToList();
+        if (endpoints.Count > 0)
+        {
+            panels.Add(("A token endpoint under load: requests a second (median; longer is faster)",
+                [.. endpoints.Select(e => (e.Endpoint.Label, e.Endpoint.Ours, e.RequestsPerSecond!.Value))], "req/s", null, null));
+        }
+
         var allocations = result.Bars.Where(b => b.AllocatedBytes is not null).ToList();
         if (allocations.Count > 0)
         {
@@ -43,10 +50,10 @@ internal static class SvgChart
         int height = 70 + panels.Sum(p => PanelHeight(p.Bars.Count)) + 20;
         var svg = new StringBuilder();
         svg.AppendLine(s_invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">");
-        svg.AppendLine("  <title>Reqio.Sdk: per request, the first token, and bytes per token</title>");
+        svg.AppendLine("  <title>Reqio.Sdk: per request, the first token, a token endpoint, and bytes per token</title>");
         svg.AppendLine(s_invariant, $"  <rect width=\"{Width}\" height=\"{height}\" fill=\"#ffffff\"/>");
         Text(svg, 20, 30, "Reqio.Sdk and other .NET JWT libraries, one token for the reference user (blue: Reqio.Sdk)", 17, "bold");
-        Text(svg, 20, 52, Escape($"{result.Runtime}, {result.Date:yyyy-MM-dd}: medians of {result.PairedRounds:N0} paired rounds and {result.ProcessRounds} process rounds; allocations from BenchmarkDotNet"), 12, "normal", "#555555");
+        Text(svg, 20, 52, Escape($"{result.Runtime}, {result.Date:yyyy-MM-dd}: medians of {result.PairedRounds:N0} paired rounds and {result.ProcessRounds} process rounds and {result.Endpoint.Rounds} endpoint rounds; allocations from BenchmarkDotNet"), 12, "normal", "#555555");
 
         int top = 70;
         foreach (var panel in panels)

@@ -1,4 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+using Reqio.Sdk.Tests.Support;
 
 namespace Reqio.Sdk.Benchmarks.Review;
 
@@ -20,39 +23,51 @@ internal enum ProcessMeasure
 /// A first-token app (Reqio.Sdk.Benchmarks/FirstToken): <see cref="Contender"/> names its source file and its
 /// <c>-p:Contender</c>, <see cref="Library"/> the footprint entry it reports as.
 /// </summary>
-internal sealed record FirstTokenApp(string Contender, string Library, string Label, bool Ours)
+internal sealed record FirstTokenApp(string Contender, string Library, string Label, bool Ours, bool Floor)
 {
     public override string ToString() => Label;
 }
 
 /// <summary>A ratio of whole processes, pair by pair: <see cref="Numerator"/>'s measure ÷ <see cref="Denominator"/>'s.</summary>
 internal sealed record ProcessClaim(string Id, string Description, FirstTokenApp Numerator, FirstTokenApp Denominator,
-    Flavor Flavor, ProcessMeasure Measure, Target Target);
+    Flavor Flavor, ProcessMeasure Measure);
 
-/// <summary>The first-token apps and the ratios and bounds the review claims for them, as symbols.</summary>
+/// <summary>
+/// The first-token apps, one per contender of Reqio.Sdk.Benchmarks/Contenders.props (the list the apps' project takes
+/// its packages from), and the ratios the review reports for them.
+/// </summary>
 internal static class FirstTokenApps
 {
-    public static readonly FirstTokenApp Reqio = new("Reqio", "Reqio.Sdk", "Reqio.Sdk", Ours: true);
-    public static readonly FirstTokenApp JsonWebTokenHandler = new("JsonWebTokenHandler", "Microsoft.IdentityModel.JsonWebTokens", "JsonWebTokenHandler", Ours: false);
-    public static readonly FirstTokenApp JwtSecurityTokenHandler = new("JwtSecurityTokenHandler", "System.IdentityModel.Tokens.Jwt", "JwtSecurityTokenHandler", Ours: false);
-    public static readonly FirstTokenApp JwtDotNet = new("JwtDotNet", "JWT", "JWT (jwt-dotnet)", Ours: false);
-    public static readonly FirstTokenApp JoseJwt = new("JoseJwt", "jose-jwt", "jose-jwt", Ours: false);
-    public static readonly FirstTokenApp HmacFloor = new("HmacFloor", "hmac_floor", "HMACSHA256 alone (the floor)", Ours: false);
+    public static readonly IReadOnlyList<FirstTokenApp> All = Read(RepositoryRoot.Combine("Reqio.Sdk.Benchmarks", "Contenders.props"));
 
-    public static readonly IReadOnlyList<FirstTokenApp> All = [Reqio, JsonWebTokenHandler, JwtSecurityTokenHandler, JwtDotNet, JoseJwt, HmacFloor];
+    public static readonly FirstTokenApp Reqio = All.Single(a => a.Ours);
 
-    /// <summary>The most bytes Reqio.Sdk may add to the floor's native AOT binary (300 KB).</summary>
-    public const long AotBytesAddedTarget = 300_000;
+    public static readonly FirstTokenApp HmacFloor = All.Single(a => a.Floor);
+
+    public static readonly FirstTokenApp JsonWebTokenHandler = All.Single(a => a.Contender == "JsonWebTokenHandler");
 
     public static readonly IReadOnlyList<ProcessClaim> Claims =
     [
         new("first_token_process_vs_jsonwebtokenhandler", "a fresh process minting one token, start to exit (JIT): the Reqio.Sdk app ÷ the JsonWebTokenHandler app",
-            Reqio, JsonWebTokenHandler, Flavor.Jit, ProcessMeasure.WallTime, Target.AtMost(0.75)),
+            Reqio, JsonWebTokenHandler, Flavor.Jit, ProcessMeasure.WallTime),
         new("first_token_process_vs_hmac_floor", "the same, the Reqio.Sdk app ÷ the floor app (the token by hand with one HMACSHA256)",
-            Reqio, HmacFloor, Flavor.Jit, ProcessMeasure.WallTime, Target.AtMost(1.25)),
+            Reqio, HmacFloor, Flavor.Jit, ProcessMeasure.WallTime),
         new("first_token_aot_vs_jsonwebtokenhandler", "the same as native AOT binaries: Reqio.Sdk ÷ JsonWebTokenHandler",
-            Reqio, JsonWebTokenHandler, Flavor.Aot, ProcessMeasure.WallTime, Target.AtMost(1.0)),
+            Reqio, JsonWebTokenHandler, Flavor.Aot, ProcessMeasure.WallTime),
         new("first_call_vs_jsonwebtokenhandler", "inside those JIT processes, the first call alone (options or key, user or claims, the token): Reqio.Sdk ÷ JsonWebTokenHandler",
-            Reqio, JsonWebTokenHandler, Flavor.Jit, ProcessMeasure.FirstCall, Target.AtMost(0.5)),
+            Reqio, JsonWebTokenHandler, Flavor.Jit, ProcessMeasure.FirstCall),
     ];
+
+    /// <summary>The <c>ReviewContender</c> items of the list, in order.</summary>
+    private static List<FirstTokenApp> Read(string path) =>
+        [.. XDocument.Load(path).Descendants("ReviewContender").Select(item =>
+        {
+            string name = Required(item, "Include", path);
+            string? library = (string?)item.Attribute("Library") ?? (string?)item.Attribute("Package");
+            return new FirstTokenApp(name, library ?? throw new InvalidOperationException($"{path}: contender {name} has neither a Library nor a Package"),
+                Required(item, "Label", path), (string?)item.Attribute("Ours") == "true", (string?)item.Attribute("Floor") == "true");
+        })];
+
+    private static string Required(XElement item, string attribute, string path) =>
+        (string?)item.Attribute(attribute) ?? throw new InvalidOperationException($"{path}: a ReviewContender lacks {attribute}");
 }

@@ -20,7 +20,7 @@ namespace Reqio.Sdk.Benchmarks.Review;
 internal static partial class FirstTokenRuns
 {
     /// <summary>Publishes, runs <paramref name="rounds"/> rounds of each flavour, and returns the ratios and the apps' results.</summary>
-    public static (IReadOnlyList<RatioResult> Ratios, IReadOnlyList<AppResult> Apps, AotBytesResult AotBytesAdded, int Rounds) Run(
+    public static (IReadOnlyList<RatioResult> Ratios, IReadOnlyList<AppResult> Apps, long? AotBytesAdded, int Rounds) Run(
         string folder, int rounds, Action<string> progress)
     {
         // Two publishes at a time (two cores), but Reqio.Sdk's two alone first: both build the library's project.
@@ -70,13 +70,13 @@ internal static partial class FirstTokenRuns
             if (!launches.ContainsKey(claim.Numerator) || !launches.ContainsKey(claim.Denominator))
             {
                 FirstTokenApp unclean = launches.ContainsKey(claim.Numerator) ? claim.Denominator : claim.Numerator;
-                return new RatioResult(claim.Id, Section.FirstToken, claim.Description, null, claim.Target,
+                return new RatioResult(claim.Id, Section.FirstToken, claim.Description, null,
                     $"{unclean} did not compile cleanly as native AOT: {string.Join("; ", published[(unclean, claim.Flavor)].Warnings)}");
             }
 
             Func<ProcessRun, double> measure = claim.Measure == ProcessMeasure.WallTime ? r => r.Wall.TotalMilliseconds : FirstCallMs;
             return new RatioResult(claim.Id, Section.FirstToken, claim.Description,
-                processRounds.Ratio(launches[claim.Numerator], launches[claim.Denominator], measure), claim.Target);
+                processRounds.Ratio(launches[claim.Numerator], launches[claim.Denominator], measure));
         }).ToList();
 
         var apps = FirstTokenApps.All.Select(app =>
@@ -95,7 +95,7 @@ internal static partial class FirstTokenRuns
 
         long? reqio = apps.Single(a => a.App == FirstTokenApps.Reqio).AotBinaryBytes;
         long? floor = apps.Single(a => a.App == FirstTokenApps.HmacFloor).AotBinaryBytes;
-        return (ratios, apps, new AotBytesResult(reqio - floor, FirstTokenApps.AotBytesAddedTarget), jitRounds.Rounds);
+        return (ratios, apps, reqio - floor, jitRounds.Rounds);
     }
 
     /// <summary>An app published into its folder: how to start it, its size, and its publish's warnings.</summary>

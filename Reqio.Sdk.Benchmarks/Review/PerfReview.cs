@@ -58,9 +58,9 @@ internal sealed class PerfReview
         _rounds.Run(3, TimeSpan.Zero, () => true, progress);
     }
 
-    /// <summary>Gathers the paired rounds, the first-token runs and BenchmarkDotNet's summaries into one result.</summary>
+    /// <summary>Gathers the paired rounds, the first-token runs, the endpoint's rounds and BenchmarkDotNet's summaries into one result.</summary>
     public ReviewResult Collect(IReadOnlyList<Summary> summaries, string jobId,
-        (IReadOnlyList<RatioResult> Ratios, IReadOnlyList<AppResult> Apps, AotBytesResult AotBytesAdded, int Rounds) firstToken)
+        (IReadOnlyList<RatioResult> Ratios, IReadOnlyList<AppResult> Apps, long? AotBytesAdded, int Rounds) firstToken, EndpointResult endpoint)
     {
         List<MethodResult> methods = [.. summaries.SelectMany(s => s.Reports)
             .Where(r => r.Success && r.ResultStatistics is not null)
@@ -71,8 +71,9 @@ internal sealed class PerfReview
                 r.ResultStatistics!.Mean,
                 r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase)))];
         var ratios = Registry.Claims
-            .Select(c => new RatioResult(c.Id, c.Section, c.Description, _rounds.Ratio(c.Numerators, c.Denominators), c.Target))
+            .Select(c => new RatioResult(c.Id, c.Section, c.Description, _rounds.Ratio(c.Numerators, c.Denominators)))
             .Concat(firstToken.Ratios)
+            .Concat(endpoint.Ratios)
             .ToList();
         var stages = Registry.Stages.Append(Registry.BareString).Select(s => new StageResult(s.Name, _rounds.Time(s.Method).Median)).ToList();
         var tiers = Registry.Tiers
@@ -80,10 +81,10 @@ internal sealed class PerfReview
             .ToList();
         var bars = Registry.Contenders
             .Select(c => new BarResult(c.Label, c.Ours, _rounds.Time(c.Method).Median,
-                methods.FirstOrDefault(m => m.Type == nameof(TokenBenchmarks) && m.Method == c.BenchmarkMethod)?.Allocated))
+                methods.FirstOrDefault(m => m.Type == nameof(TokenBenchmarks) && m.Method == c.Method.BenchmarkMethod)?.Allocated))
             .ToList();
         return new ReviewResult(Machine(summaries), RuntimeInformation.FrameworkDescription, DateTime.UtcNow, jobId, _rounds.Rounds,
-            firstToken.Rounds, ratios, stages, tiers, methods, bars, _rounds.Time(Registry.Floor).Median, firstToken.Apps, firstToken.AotBytesAdded);
+            firstToken.Rounds, ratios, stages, tiers, methods, bars, _rounds.Time(Registry.Hmac).Median, firstToken.Apps, firstToken.AotBytesAdded, endpoint);
     }
 
     private static TokenBenchmarks TokenBenchmarksVerified()

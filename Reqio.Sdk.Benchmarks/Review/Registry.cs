@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Reqio.Sdk.Benchmarks.Fixtures;
 using Reqio.Sdk.Benchmarks.Harness;
 
@@ -18,195 +19,166 @@ internal enum Section
 
     /// <summary>The first token of a fresh process.</summary>
     FirstToken,
+
+    /// <summary>A token endpoint of an ASP.NET Core app under load.</summary>
+    Endpoint,
 }
 
 /// <summary>A ratio of the paired rounds: the summed times of the numerators ÷ those of the denominators.</summary>
 internal sealed record RatioClaim(string Id, Section Section, string Description, IReadOnlyList<Measured> Numerators,
-    IReadOnlyList<Measured> Denominators, Target? Target);
+    IReadOnlyList<Measured> Denominators);
 
 /// <summary>One stage of a tier, timed alone in the paired rounds.</summary>
-internal sealed record Stage(string Name, Measured Method);
+internal sealed record Stage(string Name, Measured Method)
+{
+    public static Stage Of(string name, Func<int, long> run) => new(name, new Measured("stage: " + name, run));
+}
 
 /// <summary>A tier and the stages it runs, for the stages-against-the-whole check.</summary>
 internal sealed record Tier(Measured Whole, IReadOnlyList<Stage> Stages);
 
-/// <summary>A bar of the chart: a method of the paired rounds and its BenchmarkDotNet twin, for its allocation.</summary>
-internal sealed record Contender(string Label, bool Ours, Measured Method, string BenchmarkMethod);
+/// <summary>A bar of the chart: a method of the paired rounds, whose BenchmarkDotNet twin gives its allocation.</summary>
+internal sealed record Contender(string Label, bool Ours, Measured Method);
 
 /// <summary>
-/// What the review measures in the paired rounds and what it claims: every method as a symbol, and the ratios, stages,
-/// tiers and chart bars built from those symbols, so a name used in two places cannot be mistyped in one of them.
-/// Every method is one the BenchmarkDotNet classes also run and verify in their setup, or a stage
-/// <see cref="TokenStages"/> checks in its constructor.
+/// A peer library minting the reference user's token with its claims built per call: one entry gives its bar of the
+/// chart and its two ratios against <c>Mint</c> (<c>request_vs_{RatioId}</c> and <c>mint_vs_{RatioId}</c>).
 /// </summary>
-internal sealed class Registry
+internal sealed record Peer(string RatioId, string Call, Measured Method);
+
+/// <summary>
+/// What the review measures in the paired rounds and what it reports: every method as a property, named once, and the
+/// ratios, stages, tiers and chart bars built from those properties, so a name used in two places cannot be mistyped
+/// in one of them. The rounds time every <see cref="Measured"/>, <see cref="Peer"/> and <see cref="Stage"/> property
+/// (<see cref="Methods"/>). Every method is one the BenchmarkDotNet classes also run and verify in their setup, or a
+/// stage <see cref="TokenStages"/> checks in its constructor. A new peer is its benchmark method in
+/// <see cref="TokenBenchmarks"/>, one <see cref="Peer"/> property here, and its package in Contenders.props.
+/// </summary>
+internal sealed class Registry(TokenBenchmarks tokens, ThroughputBenchmarks threads, MachineCeilingBenchmarks control, TokenStages stages)
 {
-    public Registry(TokenBenchmarks tokens, ThroughputBenchmarks threads, MachineCeilingBenchmarks control, TokenStages stages)
-    {
-        MintPerRequest = new("Mint, user built per request", n => Repeat(n, () => tokens.Reqio_Mint_PerRequest().Length));
-        TryMintUtf8PerRequest = new("TryMint (UTF-8), user built per request", n => Repeat(n, tokens.Reqio_TryMint_Utf8_PerRequest));
-        Mint = new("Mint", n => Repeat(n, () => tokens.Reqio_Mint().Length));
-        TryMintChars = new("TryMint (chars)", n => Repeat(n, tokens.Reqio_TryMint_Chars));
-        TryMintUtf8 = new("TryMint (UTF-8)", n => Repeat(n, tokens.Reqio_TryMint_Utf8));
-        Hmac = new("reused HMACSHA256", n => Repeat(n, () => tokens.Hmac_ReusedInstance_TryComputeHash() ? 1 : 0));
-        JsonWebTokenHandler = new("JsonWebTokenHandler", n => Repeat(n, () => tokens.Peer_MicrosoftIdentityModelJsonWebTokens_CreateToken().Length));
-        JwtSecurityTokenHandler = new("JwtSecurityTokenHandler", n => Repeat(n, () => tokens.Peer_SystemIdentityModelTokensJwt_WriteToken().Length));
-        JwtDotNet = new("jwt-dotnet", n => Repeat(n, () => tokens.Peer_JwtDotNet_Encode().Length));
-        JoseJwt = new("jose-jwt", n => Repeat(n, () => tokens.Peer_JoseJwt_Encode().Length));
-        OneThread = new("one thread", n => Repeat(n, () => Done(threads.Reqio_TryMint_OneThread)), ThroughputBenchmarks.Tokens);
-        TwoThreads = new("two threads", n => Repeat(n, () => Done(threads.Reqio_TryMint_TwoThreadsSharingOptions)), ThroughputBenchmarks.Tokens);
-        HmacOneThread = new("HMAC, one thread", n => Repeat(n, () => Done(threads.Hmac_OneThread)), ThroughputBenchmarks.Tokens);
-        HmacTwoThreads = new("HMAC, two threads", n => Repeat(n, () => Done(threads.Hmac_TwoThreads)), ThroughputBenchmarks.Tokens);
-        ArithmeticOneThread = new("arithmetic, one thread", n => Repeat(n, () => (int)control.Machine_ArithmeticLoop_OneThread()), MachineCeilingBenchmarks.Steps);
-        ArithmeticTwoThreads = new("arithmetic, two threads", n => Repeat(n, () => (int)control.Machine_ArithmeticLoop_TwoThreads()), MachineCeilingBenchmarks.Steps);
-        BuildUser = new("stage: user", n => Repeat(n, () => tokens.Reqio_BuildUser().Id.Length));
-        ClockRead = new("stage: clock read", stages.ClockRead);
-        Layout = new("stage: layout", stages.Layout);
-        PayloadJson = new("stage: payload JSON", stages.PayloadJson);
-        PayloadBase64Url = new("stage: payload base64url", stages.PayloadBase64Url);
-        Mac = new("stage: HMAC-SHA256", stages.Mac);
-        SignatureBase64Url = new("stage: signature base64url", stages.SignatureBase64Url);
-        WidenToChars = new("stage: widening to chars", stages.WidenToChars);
-        MintString = new("stage: Mint's string", n => stages.MintString(n).Length);
-        StringAllocation = new("string allocation", stages.AllocateString);
+    public Measured MintPerRequest { get; } = Measure("Mint, user built per request", tokens.Reqio_Mint_PerRequest);
 
-        Methods =
-        [
-            MintPerRequest, TryMintUtf8PerRequest, Mint, TryMintChars, TryMintUtf8, Hmac,
-            JsonWebTokenHandler, JwtSecurityTokenHandler, JwtDotNet, JoseJwt,
-            OneThread, TwoThreads, HmacOneThread, HmacTwoThreads, ArithmeticOneThread, ArithmeticTwoThreads,
-            BuildUser, ClockRead, Layout, PayloadJson, PayloadBase64Url, Mac, SignatureBase64Url, WidenToChars, MintString, StringAllocation,
-        ];
+    public Measured TryMintUtf8PerRequest { get; } = Measure("TryMint (UTF-8), user built per request", tokens.Reqio_TryMint_Utf8_PerRequest);
 
-        Claims =
-        [
-            new("request_vs_jsonwebtokenhandler", Section.PerRequest, "`JsonWebTokenHandler.CreateToken` ÷ `Mint`, each building its claims from the app's user record", [JsonWebTokenHandler], [MintPerRequest], Target.AtLeast(2.2)),
-            new("request_vs_system_identitymodel", Section.PerRequest, "`JwtSecurityTokenHandler.WriteToken` ÷ `Mint`, the same way", [JwtSecurityTokenHandler], [MintPerRequest], Target.AtLeast(2.5)),
-            new("request_vs_jwt_dotnet", Section.PerRequest, "jwt-dotnet `Encode` ÷ `Mint`, the same way", [JwtDotNet], [MintPerRequest], Target.AtLeast(5)),
-            new("request_vs_jose_jwt", Section.PerRequest, "jose-jwt `Encode` ÷ `Mint`, the same way", [JoseJwt], [MintPerRequest], Target.AtLeast(5)),
-            new("request_trymint_utf8_vs_hmac", Section.PerRequest, "user built + `TryMint` (UTF-8) ÷ a reused, keyed `HMACSHA256` over the same signing input", [TryMintUtf8PerRequest], [Hmac], Target.AtMost(1.35)),
-            new("trymint_utf8_vs_hmac", Section.BuiltOnce, "`TryMint` (UTF-8) ÷ the same HMAC", [TryMintUtf8], [Hmac], null),
-            new("trymint_chars_vs_hmac", Section.BuiltOnce, "`TryMint` (chars) ÷ the same HMAC", [TryMintChars], [Hmac], null),
-            new("mint_vs_trymint_chars_and_string", Section.BuiltOnce, "`Mint` ÷ (`TryMint` (chars) + allocating a string as long)", [Mint], [TryMintChars, StringAllocation], Target.AtMost(1.0)),
-            new("mint_vs_jsonwebtokenhandler", Section.BuiltOnce, "`JsonWebTokenHandler.CreateToken` ÷ `Mint`", [JsonWebTokenHandler], [Mint], null),
-            new("mint_vs_system_identitymodel", Section.BuiltOnce, "`JwtSecurityTokenHandler.WriteToken` ÷ `Mint`", [JwtSecurityTokenHandler], [Mint], null),
-            new("mint_vs_jwt_dotnet", Section.BuiltOnce, "jwt-dotnet `Encode` ÷ `Mint`", [JwtDotNet], [Mint], null),
-            new("mint_vs_jose_jwt", Section.BuiltOnce, "jose-jwt `Encode` ÷ `Mint`", [JoseJwt], [Mint], null),
-            new("two_threads_vs_one", Section.Threads, "tokens a second, two threads sharing one `ReqioOptions` ÷ one thread", [OneThread], [TwoThreads], Target.AtLeast(1.8)),
-            new("control_two_threads_vs_one", Section.Threads, "the same for a shared-nothing arithmetic loop (the machine's ceiling)", [ArithmeticOneThread], [ArithmeticTwoThreads], null),
-            new("hmac_two_threads_vs_one", Section.Threads, "the same for the BCL's HMAC alone, an instance a thread (the MAC's ceiling)", [HmacOneThread], [HmacTwoThreads], null),
-        ];
+    public Measured Mint { get; } = Measure("Mint", tokens.Reqio_Mint);
 
-        Stage clock = new("clock read", ClockRead);
-        Stage layout = new("layout", Layout);
-        Stage json = new("payload JSON", PayloadJson);
-        Stage payload64 = new("payload base64url", PayloadBase64Url);
-        Stage mac = new("HMAC-SHA256", Mac);
-        Stage signature64 = new("signature base64url", SignatureBase64Url);
-        Stage user = new("user: validate and measure (per request)", BuildUser);
-        Stage widening = new("widening to chars (TryMint chars)", WidenToChars);
-        Stage mintString = new("the string, allocated and filled (Mint)", MintString);
-        Stage[] encoding = [clock, layout, json, payload64, mac, signature64];
+    public Measured TryMintChars { get; } = Measure("TryMint (chars)", tokens.Reqio_TryMint_Chars);
 
-        Stages = [user, .. encoding, widening, mintString];
-        BareString = new("of which: allocating a string as long (bare)", StringAllocation);
-        Tiers =
-        [
-            new(TryMintUtf8PerRequest, [user, .. encoding]),
-            new(MintPerRequest, [user, .. encoding, mintString]),
-            new(TryMintUtf8, encoding),
-            new(TryMintChars, [.. encoding, widening]),
-            new(Mint, [.. encoding, mintString]),
-        ];
-
-        Contenders =
-        [
-            new("Reqio TryMint (UTF-8)", true, TryMintUtf8PerRequest, nameof(TokenBenchmarks.Reqio_TryMint_Utf8_PerRequest)),
-            new("Reqio Mint", true, MintPerRequest, nameof(TokenBenchmarks.Reqio_Mint_PerRequest)),
-            new("JsonWebTokenHandler.CreateToken", false, JsonWebTokenHandler, nameof(TokenBenchmarks.Peer_MicrosoftIdentityModelJsonWebTokens_CreateToken)),
-            new("JwtSecurityTokenHandler.WriteToken", false, JwtSecurityTokenHandler, nameof(TokenBenchmarks.Peer_SystemIdentityModelTokensJwt_WriteToken)),
-            new("JWT (jwt-dotnet)", false, JwtDotNet, nameof(TokenBenchmarks.Peer_JwtDotNet_Encode)),
-            new("jose-jwt", false, JoseJwt, nameof(TokenBenchmarks.Peer_JoseJwt_Encode)),
-        ];
-    }
-
-    public Measured MintPerRequest { get; }
-
-    public Measured TryMintUtf8PerRequest { get; }
-
-    public Measured Mint { get; }
-
-    public Measured TryMintChars { get; }
-
-    public Measured TryMintUtf8 { get; }
-
-    public Measured Hmac { get; }
-
-    public Measured JsonWebTokenHandler { get; }
-
-    public Measured JwtSecurityTokenHandler { get; }
-
-    public Measured JwtDotNet { get; }
-
-    public Measured JoseJwt { get; }
-
-    public Measured OneThread { get; }
-
-    public Measured TwoThreads { get; }
-
-    public Measured HmacOneThread { get; }
-
-    public Measured HmacTwoThreads { get; }
-
-    public Measured ArithmeticOneThread { get; }
-
-    public Measured ArithmeticTwoThreads { get; }
-
-    public Measured BuildUser { get; }
-
-    public Measured ClockRead { get; }
-
-    public Measured Layout { get; }
-
-    public Measured PayloadJson { get; }
-
-    public Measured PayloadBase64Url { get; }
-
-    public Measured Mac { get; }
-
-    public Measured SignatureBase64Url { get; }
-
-    public Measured WidenToChars { get; }
-
-    public Measured MintString { get; }
-
-    public Measured StringAllocation { get; }
-
-    /// <summary>Every method the paired rounds time.</summary>
-    public IReadOnlyList<Measured> Methods { get; }
-
-    /// <summary>Every ratio the review reports from the paired rounds, with its target where it has one.</summary>
-    public IReadOnlyList<RatioClaim> Claims { get; }
-
-    /// <summary>Every stage once, in the order the tiers run them.</summary>
-    public IReadOnlyList<Stage> Stages { get; }
-
-    /// <summary>Not a stage of its own (Mint's string includes it): a string as long as the token, allocated bare.</summary>
-    public Stage BareString { get; }
-
-    public IReadOnlyList<Tier> Tiers { get; }
-
-    /// <summary>The per-request bars of the chart: our tiers and the peers.</summary>
-    public IReadOnlyList<Contender> Contenders { get; }
+    public Measured TryMintUtf8 { get; } = Measure("TryMint (UTF-8)", tokens.Reqio_TryMint_Utf8);
 
     /// <summary>The floor every bar of the chart is read against: the reused, keyed HMAC.</summary>
-    public Measured Floor => Hmac;
+    public Measured Hmac { get; } = Measure("reused HMACSHA256", tokens.Hmac_ReusedInstance_TryComputeHash);
 
-    private static int Done(Action action)
-    {
-        action();
-        return 1;
-    }
+    public Peer JsonWebTokenHandler { get; } = new("jsonwebtokenhandler", "`JsonWebTokenHandler.CreateToken`",
+        Measure("JsonWebTokenHandler.CreateToken", tokens.Peer_MicrosoftIdentityModelJsonWebTokens_CreateToken));
+
+    public Peer JwtSecurityTokenHandler { get; } = new("system_identitymodel", "`JwtSecurityTokenHandler.WriteToken`",
+        Measure("JwtSecurityTokenHandler.WriteToken", tokens.Peer_SystemIdentityModelTokensJwt_WriteToken));
+
+    public Peer JwtDotNet { get; } = new("jwt_dotnet", "jwt-dotnet `Encode`", Measure("JWT (jwt-dotnet)", tokens.Peer_JwtDotNet_Encode));
+
+    public Peer JoseJwt { get; } = new("jose_jwt", "jose-jwt `Encode`", Measure("jose-jwt", tokens.Peer_JoseJwt_Encode));
+
+    public Measured OneThread { get; } = Measure("one thread", threads.Reqio_TryMint_OneThread, ThroughputBenchmarks.Tokens);
+
+    public Measured TwoThreads { get; } = Measure("two threads", threads.Reqio_TryMint_TwoThreadsSharingOptions, ThroughputBenchmarks.Tokens);
+
+    public Measured HmacOneThread { get; } = Measure("HMAC, one thread", threads.Hmac_OneThread, ThroughputBenchmarks.Tokens);
+
+    public Measured HmacTwoThreads { get; } = Measure("HMAC, two threads", threads.Hmac_TwoThreads, ThroughputBenchmarks.Tokens);
+
+    public Measured ArithmeticOneThread { get; } = Measure("arithmetic, one thread", control.Machine_ArithmeticLoop_OneThread, MachineCeilingBenchmarks.Steps);
+
+    public Measured ArithmeticTwoThreads { get; } = Measure("arithmetic, two threads", control.Machine_ArithmeticLoop_TwoThreads, MachineCeilingBenchmarks.Steps);
+
+    public Stage User { get; } = Stage.Of("user: validate and measure (per request)", n => Repeat(n, () => tokens.Reqio_BuildUser().Id.Length));
+
+    public Stage ClockRead { get; } = Stage.Of("clock read", stages.ClockRead);
+
+    public Stage Layout { get; } = Stage.Of("layout", stages.Layout);
+
+    public Stage PayloadJson { get; } = Stage.Of("payload JSON", stages.PayloadJson);
+
+    public Stage PayloadBase64Url { get; } = Stage.Of("payload base64url", stages.PayloadBase64Url);
+
+    public Stage Mac { get; } = Stage.Of("HMAC-SHA256", stages.Mac);
+
+    public Stage SignatureBase64Url { get; } = Stage.Of("signature base64url", stages.SignatureBase64Url);
+
+    public Stage WidenToChars { get; } = Stage.Of("widening to chars (TryMint chars)", stages.WidenToChars);
+
+    public Stage MintString { get; } = Stage.Of("the string, allocated and filled (Mint)", n => stages.MintString(n).Length);
+
+    /// <summary>Not a stage of its own (Mint's string includes it): a string as long as the token, allocated bare.</summary>
+    public Stage BareString { get; } = Stage.Of("of which: allocating a string as long (bare)", stages.AllocateString);
+
+    /// <summary>Every method the paired rounds time: each <see cref="Measured"/>, <see cref="Peer"/> and <see cref="Stage"/> above.</summary>
+    public IReadOnlyList<Measured> Methods =>
+        [.. Registered<Measured>(), .. Registered<Peer>().Select(p => p.Method), .. Registered<Stage>().Select(s => s.Method)];
+
+    /// <summary>Every peer, in the order declared.</summary>
+    public IReadOnlyList<Peer> Peers => [.. Registered<Peer>()];
+
+    /// <summary>Every ratio the review reports from the paired rounds.</summary>
+    public IReadOnlyList<RatioClaim> Claims =>
+    [
+        .. Peers.Select(p => new RatioClaim("request_vs_" + p.RatioId, Section.PerRequest,
+            $"{p.Call} ÷ `Mint`, each building its claims from the app's user record", [p.Method], [MintPerRequest])),
+        new("request_trymint_utf8_vs_hmac", Section.PerRequest, "user built + `TryMint` (UTF-8) ÷ a reused, keyed `HMACSHA256` over the same signing input", [TryMintUtf8PerRequest], [Hmac]),
+        new("trymint_utf8_vs_hmac", Section.BuiltOnce, "`TryMint` (UTF-8) ÷ the same HMAC", [TryMintUtf8], [Hmac]),
+        new("trymint_chars_vs_hmac", Section.BuiltOnce, "`TryMint` (chars) ÷ the same HMAC", [TryMintChars], [Hmac]),
+        new("mint_vs_trymint_chars_and_string", Section.BuiltOnce, "`Mint` ÷ (`TryMint` (chars) + allocating a string as long)", [Mint], [TryMintChars, BareString.Method]),
+        .. Peers.Select(p => new RatioClaim("mint_vs_" + p.RatioId, Section.BuiltOnce, $"{p.Call} ÷ `Mint`", [p.Method], [Mint])),
+        new("two_threads_vs_one", Section.Threads, "tokens a second, two threads sharing one `ReqioOptions` ÷ one thread", [OneThread], [TwoThreads]),
+        new("control_two_threads_vs_one", Section.Threads, "the same for a shared-nothing arithmetic loop (the machine's ceiling)", [ArithmeticOneThread], [ArithmeticTwoThreads]),
+        new("hmac_two_threads_vs_one", Section.Threads, "the same for the BCL's HMAC alone, an instance a thread (the MAC's ceiling)", [HmacOneThread], [HmacTwoThreads]),
+    ];
+
+    /// <summary>Every stage once, in the order the tiers run them (not <see cref="BareString"/>).</summary>
+    public IReadOnlyList<Stage> Stages => [User, .. Encoding, WidenToChars, MintString];
+
+    public IReadOnlyList<Tier> Tiers =>
+    [
+        new(TryMintUtf8PerRequest, [User, .. Encoding]),
+        new(MintPerRequest, [User, .. Encoding, MintString]),
+        new(TryMintUtf8, Encoding),
+        new(TryMintChars, [.. Encoding, WidenToChars]),
+        new(Mint, [.. Encoding, MintString]),
+    ];
+
+    /// <summary>The per-request bars of the chart: our tiers and the peers.</summary>
+    public IReadOnlyList<Contender> Contenders =>
+    [
+        new("Reqio TryMint (UTF-8)", true, TryMintUtf8PerRequest),
+        new("Reqio Mint", true, MintPerRequest),
+        .. Peers.Select(p => new Contender(p.Method.Name, false, p.Method)),
+    ];
+
+    /// <summary>The stages every tier runs, from the clock to the signature's base64url.</summary>
+    private Stage[] Encoding => [ClockRead, Layout, PayloadJson, PayloadBase64Url, Mac, SignatureBase64Url];
+
+    /// <summary>This registry's properties of type <typeparamref name="T"/>, in the order they are declared.</summary>
+    private IEnumerable<T> Registered<T>() =>
+        GetType().GetProperties()
+            .Where(p => p.PropertyType == typeof(T))
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => (T)p.GetValue(this)!);
+
+    private static Measured Measure(string name, Func<string> call) => new(name, n => Repeat(n, () => call().Length), benchmarkMethod: call.Method.Name);
+
+    private static Measured Measure(string name, Func<int> call) => new(name, n => Repeat(n, call), benchmarkMethod: call.Method.Name);
+
+    private static Measured Measure(string name, Func<bool> call) => new(name, n => Repeat(n, () => call() ? 1 : 0), benchmarkMethod: call.Method.Name);
+
+    private static Measured Measure(string name, Func<long> call, int operationsPerCall) =>
+        new(name, n => Repeat(n, () => (int)call()), operationsPerCall, call.Method.Name);
+
+    private static Measured Measure(string name, Action call, int operationsPerCall) =>
+        new(name, n => Repeat(n, () =>
+        {
+            call();
+            return 1;
+        }), operationsPerCall, call.Method.Name);
 
     private static long Repeat(int count, Func<int> method)
     {

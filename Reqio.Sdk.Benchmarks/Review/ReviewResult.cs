@@ -4,8 +4,8 @@ using Reqio.Sdk.Benchmarks.Harness;
 namespace Reqio.Sdk.Benchmarks.Review;
 
 /// <summary>
-/// Everything one run of the review measured, for the report writers: the paired and process ratios against their
-/// targets, the stages, BenchmarkDotNet's means and allocations, and each first-token app's footprint.
+/// Everything one run of the review measured, for the report writers: the paired and process ratios, the stages,
+/// BenchmarkDotNet's means and allocations, each first-token app's footprint, and the token endpoint under load.
 /// </summary>
 internal sealed record ReviewResult(
     string Machine,
@@ -21,13 +21,11 @@ internal sealed record ReviewResult(
     IReadOnlyList<BarResult> Bars,
     double FloorNs,
     IReadOnlyList<AppResult> Apps,
-    AotBytesResult AotBytesAdded);
+    long? AotBytesAdded,
+    EndpointResult Endpoint);
 
-/// <summary>A ratio, its estimate (none when it could not be measured, with the reason), and its target if it has one.</summary>
-internal sealed record RatioResult(string Id, Section Section, string Description, Estimate? Estimate, Target? Target, string? Unavailable = null)
-{
-    public bool? Met => Target is null || Estimate is null ? null : Target.IsMetBy(Estimate.Median);
-}
+/// <summary>A ratio and its estimate (none when it could not be measured, with the reason).</summary>
+internal sealed record RatioResult(string Id, Section Section, string Description, Estimate? Estimate, string? Unavailable = null);
 
 /// <summary>A stage's median time per token in the paired rounds.</summary>
 internal sealed record StageResult(string Name, double Ns);
@@ -55,9 +53,3 @@ internal sealed record AppResult(
     long? AotBinaryBytes,
     long DependencyBytes,
     IReadOnlyList<string> AotWarnings);
-
-/// <summary>How many bytes Reqio.Sdk adds to the floor's native AOT binary, against its bound.</summary>
-internal sealed record AotBytesResult(long? Bytes, long Target)
-{
-    public bool? Met => Bytes is null ? null : Bytes <= Target;
-}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace Reqio.Sdk.Benchmarks.Endpoint;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection of the load generator: it sends a GET and reads the whole response (status line,
+/// headers, and a body framed by <c>Content-Length</c> or chunked), one request at a time. Written over a socket rather
+/// than taken from <c>HttpClient</c> so that the load generator spends little of its core a request and the app's core
+/// stays the one that limits the rate, as with a native load generator.
+/// </summary>
+internal sealed class HttpConnection : IDisposable
+{
+    private readonly Socket _socket;
+    private byte[] _buffer = new byte[16 * 1024];
+    private byte[] _body = new byte[1024];
+    private int _start;
+    private int _end;
+
+    private HttpConnection(Socket socket) => _socket = socket;
+
+    public static async Task<HttpConnection> OpenAsync(IPEndPoint server)
+    {
+        var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(server).ConfigureAwait(false);
+        return new HttpConnection(socket);
+    }
+
+    /// <summary>The request bytes for a GET of <paramref name="path"/> on <paramref name="server"/>.</summary>
+    public static byte[] Get(IPEndPoint server, string path) => Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {server}\r\n\r\n");
+
+    /// <summary>Sends <paramref name="request"/>; returns the response's status and its body (valid until the next call).</summary>
+    public async Task<(HttpStatusCode Status, ReadOnlyMemory<byte> Body)> SendAsync(byte[] request)
+    {
+        await _socket.SendAsync(request, SocketFlags.None).ConfigureAwait(false);
+        int headEnd;
+        while ((headEnd = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8)) < 0)
+        {
+            await FillAsync().ConfigureAwait(false);
+        }
+
+        string[] head = Encoding.ASCII.GetString(_buffer, _start, headEnd).Split("\r\n");
+        _start += headEnd + 4;
+        string[] statusLine = head[0].Split(' ', 3);
+        if (statusLine.Length < 2 || !statusLine[0].StartsWith("HTTP/1.", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"not an HTTP/1.x response: {head[0]}");
+        }
+
+        var status = (HttpStatusCode)int.Parse(statusLine[1], CultureInfo.InvariantCulture);
+        int? contentLength = null;
+        bool chunked = false;
+        foreach (string header in head.AsSpan(1))
+        {
+            int colon = header.IndexOf(':', StringComparison.Ordinal);
+            string name = header[..colon].Trim();
+            string value = header[(colon + 1)..].Trim();
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                contentLength = int.Parse(value, CultureInfo.InvariantCulture);
+            }
+            else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                chunked = value.Equals("chunked", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        int length = 0;
+        if (chunked)
+        {
+            while (true)
+            {
+                int size = int.Parse(Encoding.ASCII.GetString(await ReadLineAsync().ConfigureAwait(false)).Split(';')[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                if (size == 0)
+                {
+                    // No trailers from Kestrel here: the empty line that ends the body.
+                    await ReadLineAsync().ConfigureAwait(false);
+                    break;
+                }
+
+                length = await ReadBodyAsync(length, size).ConfigureAwait(false);
+                await ReadLineAsync().ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            length = await ReadBodyAsync(0, contentLength ?? throw new InvalidOperationException("a response with neither Content-Length nor chunks")).ConfigureAwait(false);
+        }
+
+        return (status, _body.AsMemory(0, length));
+    }
+
+    public void Dispose() => _socket.Dispose();
+
+    /// <summary>Appends the next <paramref name="count"/> bytes of the stream to the body at <paramref name="at"/>.</summary>
+    private async Task<int> ReadBodyAsync(int at, int count)
+    {
+        if (_body.Length < at + count)
+        {
+            Array.Resize(ref _body, Math.Max(_body.Length * 2, at + count));
+        }
+
+        while (_end - _start < count)
+        {
+            await FillAsync().ConfigureAwait(false);
+        }
+
+        _buffer.AsSpan(_start, count).CopyTo(_body.AsSpan(at));
+        _start += count;
+        return at + count;
+    }
+
+    /// <summary>The next line of the stream, without its CRLF (a copy).</summary>
+    private async Task<byte[]> ReadLineAsync()
+    {
+        int end;
+        while ((end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8)) < 0)
+        {
+            await FillAsync().ConfigureAwait(false);
+        }
+
+        byte[] line = _buffer.AsSpan(_start, end).ToArray();
+        _start += end + 2;
+        return line;
+    }
+
+    private async Task FillAsync()
+    {
+        if (_start == _end)
+        {
+            _start = _end = 0;
+        }
+        else if (_end == _buffer.Length)
+        {
+            int unread = _end - _start;
+            if (_start == 0)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+            else
+            {
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
+                (_start, _end) = (0, unread);
+            }
+        }
+
+        int read = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None).ConfigureAwait(false);
+        _end += read > 0 ? read : throw new InvalidOperationException("the app closed the connection");
+    }
+}
