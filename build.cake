@@ -89,7 +89,7 @@ record TestRun(string Name, string Build, string Framework, string Purpose, Need
 record TestCategory(string Name, string Purpose, Needs Needs);
 
 bool OnPath(string tool) => Context.Tools.Resolve(tool) is not null
-    || (IsRunningOnWindows() && Context.Tools.Resolve(tool + ".exe") is not null);
+    || (IsRunningOnWindows() && (Context.Tools.Resolve(tool + ".exe") is not null || Context.Tools.Resolve(tool + ".cmd") is not null));
 bool AnyFile(string pattern) => GetFiles(pattern).Count > 0;
 
 // Debian 12's names; other distributions and releases name some of them differently or keep them elsewhere.
