@@ -7,7 +7,7 @@
 //              Linux, what the runs need and the machine lacks installed with apt-get (as root, or with sudo where it
 //              asks no password); the performance review's smoke run; the README's Azure Functions example built as a
 //              function app; the jose verifier installed (npm ci); Reqio.Sdk packed and a consumer app published
-//              against the package. Prints every run it skips with the reason, a line per run
+//              against the package; the user's guide's recipes pasted into fresh projects and run (once). Prints every run it skips with the reason, a line per run
 //              ("net8.0 on .NET 10.0.12: 546 passed, 0 failed") and the total ("N passed, N failed"), and writes
 //              them to artifacts/test-results/summary.txt with each run's TRX file. When REQIO_EXPECTED_RUNS names
 //              the runs (CI does), any other set of runs fails the task.
@@ -17,8 +17,9 @@
 //   CheckReleaseVersion  fails unless `--tag` (or GITHUB_REF_NAME) is `v` and the version in Directory.Build.props.
 //   Benchmark  the main job: the paired rounds (every ratio and stage, interleaved in one process) around every
 //              BenchmarkDotNet benchmark (a quick job; `--full` for BenchmarkDotNet's default job), then the first-token
-//              apps published (JIT and native AOT) and run in alternating rounds; writes BenchmarkDotNet's tables and the
-//              performance review (perf-review.md, .json, .svg) to artifacts/benchmarks/.
+//              apps published (JIT and native AOT) and run in alternating rounds, then a token endpoint under load
+//              (Kestrel on loopback, paired rounds against JsonWebTokenHandler's and a constant endpoint); writes
+//              BenchmarkDotNet's tables and the performance review (perf-review.md, .json, .svg) to artifacts/benchmarks/.
 //   Default    Test.
 
 using System.Runtime.InteropServices;
@@ -40,6 +41,7 @@ var consumerOutput = artifacts.Combine("consumer");
 var functionsExample = "./Reqio.Sdk.Tests/FunctionsExample/Reqio.Sdk.FunctionsExample.csproj";
 var benchmarks = "./Reqio.Sdk.Benchmarks/Reqio.Sdk.Benchmarks.csproj";
 var benchmarkResults = artifacts.Combine("benchmarks");
+var recipeCheck = "./Reqio.Sdk.Tests/Recipes/RecipeCheck.csproj";
 
 // ---------------------------------------------------------------------------------------------------------------
 // What a machine is, and what it can do.
@@ -434,7 +436,7 @@ Task("__PublishConsumer")
 });
 
 Task("__BenchmarkSmoke")
-    .Description("The whole performance review in seconds: every benchmark once, every first-token app published and run once, the reports written and read back.")
+    .Description("The whole performance review in seconds: every benchmark once, every first-token app published and run once, the token endpoint app started and one response per endpoint checked, the reports written and read back.")
     .IsDependentOn("Build")
     .IsDependentOn("__InstallPrerequisites")
     .Does(() =>
@@ -447,6 +449,20 @@ Task("__BenchmarkSmoke")
 
     var arguments = new ProcessArgumentBuilder().Append("--smoke").AppendQuoted(artifacts.Combine("benchmark-smoke").FullPath);
     DotNetRun(benchmarks, arguments, new DotNetRunSettings { Configuration = configuration, NoBuild = true });
+});
+
+Task("__CheckRecipes")
+    .Description("Pastes every recipe of README.md and docs/ into a fresh project made from its template outside the repository, builds it against the packed package with warnings as errors, runs it and checks the token it returns with the guide's own token check.")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    // The parser's own cases first (seconds), then the recipes (their packages go to a folder of the check's own
+    // under the system's temporary folder, never the user's NuGet folder). Once per Test task, not per test run.
+    DotNetRun(recipeCheck, new ProcessArgumentBuilder().Append("--self-test"), new DotNetRunSettings { Configuration = configuration });
+    var arguments = new ProcessArgumentBuilder()
+        .Append("--repo").AppendQuoted(MakeAbsolute(Directory(".")).FullPath)
+        .Append("--packages").AppendQuoted(packages.FullPath);
+    DotNetRun(recipeCheck, arguments, new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 });
 
 Task("__BuildFunctionsExample")
@@ -563,6 +579,7 @@ Task("Test")
     .IsDependentOn("__BuildFunctionsExample")
     .IsDependentOn("__InstallJose")
     .IsDependentOn("__PublishConsumer")
+    .IsDependentOn("__CheckRecipes")
     .Does(() =>
 {
     CleanDirectory(testResults);
