@@ -11,9 +11,19 @@ namespace Reqio.Sdk.Tests;
 /// The README's Azure Functions token endpoint (FunctionsExample/ReqioTokenFunction.cs), called as the isolated
 /// worker's ASP.NET Core integration calls it: with the request App Service Authentication passed on.
 /// </summary>
+[NonParallelizable]
 public sealed class FunctionsExampleTests
 {
+    private const string AuthenticationOn = "WEBSITE_AUTH_ENABLED";
+
     private static readonly ReqioOptions s_options = new(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
+
+    /// <summary>App Service with its Authentication on, as the function requires.</summary>
+    [SetUp]
+    public void TurnAppServiceAuthenticationOn() => Environment.SetEnvironmentVariable(AuthenticationOn, "True");
+
+    [TearDown]
+    public void TurnAppServiceAuthenticationOff() => Environment.SetEnvironmentVariable(AuthenticationOn, null);
 
     [Test]
     public void A_signed_in_user_gets_a_token_and_its_expiry()
@@ -48,6 +58,19 @@ public sealed class FunctionsExampleTests
     public void Without_App_Service_Authentications_user_it_answers_401()
     {
         IActionResult result = new ReqioTokenFunction(s_options).Run(new DefaultHttpContext().Request);
+
+        Assert.That(result, Is.TypeOf<UnauthorizedResult>());
+    }
+
+    [TestCase(null)]
+    [TestCase("False")]
+    public void Without_App_Service_Authentication_on_a_forged_principal_header_gets_401(string? authenticationOn)
+    {
+        Environment.SetEnvironmentVariable(AuthenticationOn, authenticationOn);
+        var context = new DefaultHttpContext();
+        context.Request.Headers["X-MS-CLIENT-PRINCIPAL-ID"] = "someone-else";
+
+        IActionResult result = new ReqioTokenFunction(s_options).Run(context.Request);
 
         Assert.That(result, Is.TypeOf<UnauthorizedResult>());
     }

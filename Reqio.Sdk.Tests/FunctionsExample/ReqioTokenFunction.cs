@@ -14,10 +14,12 @@ public sealed class ReqioTokenFunction(ReqioOptions reqio)
     [Function("reqio-token")]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reqio-token")] HttpRequest request)
     {
-        // App Service Authentication signs the user in and passes who it is in these headers (it strips them from
-        // what clients send, so nobody can set them). Look the user's plan up here to add traits.
+        // App Service Authentication signs the user in and passes who it is in these headers, stripping any a client
+        // sends; it sets WEBSITE_AUTH_ENABLED when it is on. Without it (turned off, or another host) anyone could
+        // send the headers, so the function refuses. Look the user's plan up here to add traits.
+        bool signInIsOn = string.Equals(Environment.GetEnvironmentVariable("WEBSITE_AUTH_ENABLED"), "true", StringComparison.OrdinalIgnoreCase);
         string? id = request.Headers["X-MS-CLIENT-PRINCIPAL-ID"];
-        if (string.IsNullOrEmpty(id))
+        if (!signInIsOn || string.IsNullOrEmpty(id))
         {
             return new UnauthorizedResult();
         }

@@ -15,9 +15,6 @@ using System.Xml.Linq;
 
 namespace Reqio.Sdk.Recipes;
 
-/// <summary>What one recipe proved, and how long it took.</summary>
-internal sealed record RecipeResult(RecipePlan Plan, string Proved, TimeSpan Elapsed);
-
 /// <summary>
 /// Makes one recipe's fresh project in the work folder, pastes its blocks, builds it with warnings as errors and runs
 /// it: a console prints its token; a web app is started on loopback and asked anonymously and signed in; a function
@@ -29,7 +26,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
     public const string User = "recipe-check-user-42";
 
     private static readonly TimeSpan s_new = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan s_build = TimeSpan.FromMinutes(10);   // a cold function app restores ~700 MB of packages
+    private static readonly TimeSpan s_build = TimeSpan.FromMinutes(10);   // a function app restores a great many packages when the cache is cold
     private static readonly TimeSpan s_run = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan s_ready = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan s_request = TimeSpan.FromSeconds(30);
@@ -180,12 +177,44 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
 
             string what = await VerifyBodyAsync(check, body, $"{check.Source}: signed-in GET {check.RequestPath}").ConfigureAwait(false);
             string anonymousText = check.AnonymousStatus is int status ? $", anonymous {status.ToString(CultureInfo.InvariantCulture)}" : "";
-            return $"built with warnings as errors; served GET {check.RequestPath}: signed in 200 with {what}{anonymousText}";
+            string devSignIn = await CheckDevelopmentSignInAsync(http, check, app).ConfigureAwait(false);
+            return $"built with warnings as errors; served GET {check.RequestPath}: signed in 200 with {what}{anonymousText}{devSignIn}";
         }
         finally
         {
             Commands.Stop(app);
         }
+    }
+
+    /// <summary>
+    /// Where the app maps the guide's Development-only sign-in (<c>/dev/sign-in?id=…</c>), signs in there as a reader
+    /// would and asks again with the cookie it sets: the token must be for that user.
+    /// </summary>
+    private async Task<string> CheckDevelopmentSignInAsync(HttpClient http, RecipeCheckMarker check, RunningApp app)
+    {
+        const string Reader = "reader-7";
+        using HttpResponseMessage signIn = await http.GetAsync(new Uri($"/dev/sign-in?id={Reader}", UriKind.Relative)).ConfigureAwait(false);
+        if (signIn.StatusCode == HttpStatusCode.NotFound)
+        {
+            return "; no development sign-in";
+        }
+
+        if (signIn.StatusCode != HttpStatusCode.Redirect || !signIn.Headers.TryGetValues("Set-Cookie", out IEnumerable<string>? cookies))
+        {
+            throw new RecipeFailedException($"{check.Source}: GET /dev/sign-in answered {(int)signIn.StatusCode} {signIn.ReasonPhrase} without a redirect and a cookie.{AppOutput(app)}");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(check.RequestPath!, UriKind.Relative));
+        request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => c.Split(';')[0])));
+        using HttpResponseMessage response = await http.SendAsync(request).ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        if ((int)response.StatusCode != check.Status)
+        {
+            throw new RecipeFailedException($"{check.Source}: GET {check.RequestPath} after /dev/sign-in answered {(int)response.StatusCode} {response.ReasonPhrase}{Location(response)}, not {check.Status}.{AppOutput(app)}");
+        }
+
+        await VerifyBodyAsync(check, body, $"{check.Source}: GET {check.RequestPath} after /dev/sign-in", Reader).ConfigureAwait(false);
+        return "; the guide's /dev/sign-in cookie gets a token for that user";
     }
 
     private async Task<string> CallFunctionAsync(string folder, string project, RecipePlan plan)
@@ -196,9 +225,14 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
         string output = commands.Run(folder, s_run, TokenCheck.Settings(secret, audience), [harness, assembly, User]).Output;
         var results = output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("RECIPE-CHECK ", StringComparison.Ordinal))
             .Select(l => l.Split(' ')).ToDictionary(p => p[1], p => (Status: int.Parse(p[2], CultureInfo.InvariantCulture), Body: Encoding.UTF8.GetString(Convert.FromBase64String(p.Length > 3 ? p[3] : ""))));
-        if (!results.TryGetValue("signed-in", out var signedIn) || !results.TryGetValue("anonymous", out var anonymous))
+        if (!results.TryGetValue("signed-in", out var signedIn) || !results.TryGetValue("anonymous", out var anonymous) || !results.TryGetValue("forged", out var forged))
         {
             throw new RecipeFailedException($"{check.Source}: the function call printed no result:{Environment.NewLine}{output}");
+        }
+
+        if (forged.Status != 401)
+        {
+            throw new RecipeFailedException($"{check.Source}: the function, with App Service Authentication off, answered a forged principal header with {forged.Status}, not 401:{Environment.NewLine}{output}");
         }
 
         if (check.AnonymousStatus is int expected && anonymous.Status != expected)
@@ -213,7 +247,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
 
         string what = await VerifyBodyAsync(check, signedIn.Body, $"{check.Source}: the function called signed in").ConfigureAwait(false);
         string anonymousText = check.AnonymousStatus is int status ? $", anonymous {status.ToString(CultureInfo.InvariantCulture)}" : "";
-        return $"built as a function app with warnings as errors (NU1603 of WorkerExtensions aside); its method called: signed in 200 with {what}{anonymousText}";
+        return $"built as a function app with warnings as errors (NU1603 of WorkerExtensions aside); its method called: signed in 200 with {what}{anonymousText}, a forged principal header without App Service Authentication 401";
     }
 
     /// <summary>Builds the harness that calls a function's method (FunctionsCall/), once per run; returns its assembly.</summary>
@@ -240,8 +274,9 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
         return _functionsCall = Path.Combine(folder, "out", "FunctionsCall.dll");
     }
 
-    private async Task<string> VerifyBodyAsync(RecipeCheckMarker check, string body, string where)
+    private async Task<string> VerifyBodyAsync(RecipeCheckMarker check, string body, string where, string? subject = null)
     {
+        subject ??= User;
         if (check.Expect == Expectation.Token)
         {
             string token;
@@ -257,7 +292,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
                 throw new RecipeFailedException($"{where}: the body is not {{ \"token\": \"…\", \"expiresAt\": <seconds> }} ({e.Message}):{Environment.NewLine}{Clip(body)}");
             }
 
-            long exp = await TokenCheck.VerifyAsync(token, secret, audience, User, where).ConfigureAwait(false);
+            long exp = await TokenCheck.VerifyAsync(token, secret, audience, subject, where).ConfigureAwait(false);
             if (exp != expiresAt)
             {
                 throw new RecipeFailedException($"{where}: expiresAt is {expiresAt}, the token's exp {exp}.");
@@ -279,7 +314,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
             throw new RecipeFailedException($"{where}: the tag's data-project-id is \"{projectId}\", not {TokenCheck.ProjectId(audience)}: {tag.Value}");
         }
 
-        await TokenCheck.VerifyAsync(identityToken, secret, audience, User, where).ConfigureAwait(false);
+        await TokenCheck.VerifyAsync(identityToken, secret, audience, subject, where).ConfigureAwait(false);
         return "the widget's script tag, its token verified";
     }
 

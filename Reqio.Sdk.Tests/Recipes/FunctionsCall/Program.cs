@@ -48,10 +48,13 @@ if (functions.Length != 1)
 }
 
 MethodInfo function = functions[0];
-foreach (bool signedIn in new[] { true, false })
+// Signed in and anonymous as App Service calls the function with its Authentication on (WEBSITE_AUTH_ENABLED); then
+// a caller forging the principal headers where it is off, which must not get a token.
+foreach ((string name, string? caller, string? authenticationOn) in new[] { ("signed-in", user, "True"), ("anonymous", null, "True"), ("forged", user, null) })
 {
-    (int status, byte[] body) = await Call(host.Services, function, signedIn ? user : null);
-    Console.WriteLine($"RECIPE-CHECK {(signedIn ? "signed-in" : "anonymous")} {status} {Convert.ToBase64String(body)}");
+    Environment.SetEnvironmentVariable("WEBSITE_AUTH_ENABLED", authenticationOn);
+    (int status, byte[] body) = await Call(host.Services, function, caller);
+    Console.WriteLine($"RECIPE-CHECK {name} {status} {Convert.ToBase64String(body)}");
 }
 
 return 0;

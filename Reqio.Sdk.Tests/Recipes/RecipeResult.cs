@@ -1,0 +1,6 @@
+using System;
+
+namespace Reqio.Sdk.Recipes;
+
+/// <summary>What one recipe proved, and how long it took.</summary>
+internal sealed record RecipeResult(RecipePlan Plan, string Proved, TimeSpan Elapsed);
