@@ -41,7 +41,8 @@ public sealed class ReqioOptions
     /// <exception cref="ArgumentException">
     /// <paramref name="secret"/> is shorter than 32 bytes of UTF-8, starts or ends with white space (a line break read
     /// from a file, say), or is not valid UTF-16; or <paramref name="audience"/> is empty, longer than
-    /// <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
+    /// <see cref="MaxAudienceLength"/>, holds white space, a control character or an unpaired surrogate, or is not an
+    /// absolute http or https URI with a host.
     /// </exception>
     public ReqioOptions(string secret, string audience)
         : this(new Hs256Signer(CheckSecretAndGetKey(secret)), CheckAudience(audience))
@@ -54,7 +55,8 @@ public sealed class ReqioOptions
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="audience"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="key"/> is shorter than 32 bytes; or <paramref name="audience"/> is empty, longer than
-    /// <see cref="MaxAudienceLength"/>, or not an absolute http or https URI.
+    /// <see cref="MaxAudienceLength"/>, holds white space, a control character or an unpaired surrogate, or is not an
+    /// absolute http or https URI with a host.
     /// </exception>
     public ReqioOptions(byte[] key, string audience)
         : this(new Hs256Signer(CheckAndCopyKey(key)), CheckAudience(audience))
@@ -173,7 +175,7 @@ public sealed class ReqioOptions
     internal Hs256Signer Signer => _signer;
 
     /// <summary>Describes the options without the key, which it shows only as a length.</summary>
-    /// <returns>For example <c>ReqioOptions { Audience = https://reqio.app/p/abc, Lifetime = 00:05:00, Key = (44 bytes, hidden) }</c>.</returns>
+    /// <returns>For example <c>ReqioOptions { Audience = https://reqio.app/p/abc, Lifetime = 00:05:00, Clock = ReqioClock.System, Key = (44 bytes, hidden) }</c>.</returns>
     public override string ToString() =>
         $"ReqioOptions {{ Audience = {Audience}, Lifetime = {Lifetime.ToString("c", CultureInfo.InvariantCulture)}, Clock = {Clock}, Key = ({_signer.KeyLength} bytes, hidden) }}";
 

@@ -115,7 +115,7 @@ public static class ReqioWidget
         if (projectId is null)
         {
             ThrowHelper.Argument(nameof(options),
-                $"options have no ProjectId: their audience, {options.Audience}, is not {ReqioOptions.ProjectAudiencePrefix}{{projectId}}. Set REQIO_PROJECT_ID (or REQIO_AUDIENCE to {ReqioOptions.ProjectAudiencePrefix}{{projectId}}), or build the options with ReqioOptions.ForProject(secret, projectId).");
+                $"options have no ProjectId: their audience, {options.Audience}, is not {ReqioOptions.ProjectAudiencePrefix}{{projectId}}. Set REQIO_AUDIENCE to {ReqioOptions.ProjectAudiencePrefix}{{projectId}} (or remove it and set REQIO_PROJECT_ID), or build the options with ReqioOptions.ForProject(secret, projectId).");
         }
 
         return projectId;
