@@ -5,12 +5,13 @@
 //   Test       the test runs this machine can do (the list below: each run says what it needs), and what they stand
 //              on: the whole solution built first, so nothing the tests do not run (the benchmarks) can rot unseen; on
 //              Linux, what the runs need and the machine lacks installed with apt-get (as root, or with sudo where it
-//              asks no password); the performance review's smoke run; the README's Azure Functions example built as a
+//              asks no password); the performance review's smoke run; the guide's Azure Functions example built as a
 //              function app; the jose verifier installed (npm ci); Reqio.Sdk packed and a consumer app published
-//              against the package; the user's guide's recipes pasted into fresh projects and run (once). Prints every run it skips with the reason, a line per run
-//              ("net8.0 on .NET 10.0.12: 546 passed, 0 failed") and the total ("N passed, N failed"), and writes
-//              them to artifacts/test-results/summary.txt with each run's TRX file. When REQIO_EXPECTED_RUNS names
-//              the runs (CI does), any other set of runs fails the task.
+//              against the package; the guide's recipes pasted into fresh projects and run (once). Prints every run
+//              it skips with the reason, a line per run ("net8.0 on .NET 10.0.12: N passed, N failed") and the total
+//              ("N passed, N failed"), and writes them to artifacts/test-results/summary.txt with each run's TRX file.
+//              A run in which no test passed fails. When REQIO_EXPECTED_RUNS names the runs (CI does), any other set
+//              of runs fails the task.
 //   Plan       prints the test plan for a machine: `--os=linux|windows|macos --arch=x64|arm64 --distro=debian-12`
 //              (each may be a comma list; the machine's own when left out); `--plan-json=<file>` writes it as JSON.
 //   Pack       packs Reqio.Sdk into artifacts/packages/ (the .nupkg and its .snupkg symbols; package validation).
@@ -127,7 +128,7 @@ var categories = new[]
 {
     new TestCategory("Node", "jose verifies the tokens", Needs.Anywhere.With(node)),
     new TestCategory("Chromium", "the widget in a real browser",
-        new Needs(p => p.Linux, "needs Linux (the test starts /usr/bin/chromium)", chromium)),
+        new Needs(p => p.Linux && p.Debian, "needs Debian (the test starts /usr/bin/chromium, Debian's package; Ubuntu ships Chromium as a snap)", chromium)),
     new TestCategory("Package", "the packed package and its consumer apps (IL, native AOT, .NET Framework on Mono)",
         new Needs(p => p.LinuxX64, "needs Linux x64 (the native consumer is checked as an ELF binary; Mono runs the .NET Framework one)",
             mono, nativeToolchain, node)),
@@ -217,7 +218,9 @@ string Missing(Needs needs)
 }
 
 // What this machine does not do, with the reason: `not planned` (a run this platform cannot do), `skipped` (a run
-// this platform could do but this machine lacks a tool for), `left out` (a test category, or a step).
+// this platform could do but this machine lacks a tool for), `left out` (a test category or a step this platform
+// cannot do), `missing` (a test category or a step this platform could do but this machine lacks a tool for: CI,
+// which installs every tool, fails on it).
 var skipped = new List<(string Kind, string What, string Reason)>();
 void Skip(string kind, string what, string reason)
 {
@@ -373,7 +376,7 @@ Task("__InstallJose")
 {
     if (Missing(joseNeeds) is string reason)
     {
-        Skip("left out", "the jose verifier's install (npm ci)", reason);
+        Skip("missing", "the jose verifier's install (npm ci)", reason);
         return;
     }
 
@@ -443,7 +446,8 @@ Task("__BenchmarkSmoke")
 {
     if (!benchmarkSmokeNeeds.Holds(here) || Missing(benchmarkSmokeNeeds) is not null)
     {
-        Skip("left out", "the performance review's smoke run", benchmarkSmokeNeeds.Holds(here) ? Missing(benchmarkSmokeNeeds) : benchmarkSmokeNeeds.Otherwise);
+        Skip(benchmarkSmokeNeeds.Holds(here) ? "missing" : "left out", "the performance review's smoke run",
+            benchmarkSmokeNeeds.Holds(here) ? Missing(benchmarkSmokeNeeds) : benchmarkSmokeNeeds.Otherwise);
         return;
     }
 
@@ -599,7 +603,7 @@ Task("Test")
         }
         else
         {
-            Skip("left out", $"the {category.Name} tests ({category.Purpose}) in every run", reason);
+            Skip(category.Needs.Holds(here) ? "missing" : "left out", $"the {category.Name} tests ({category.Purpose}) in every run", reason);
         }
     }
 
@@ -616,6 +620,12 @@ Task("Test")
             .Select(c => $"TestCategory!={c}"));
         Information($"Testing {run.Purpose}{(filter.Length == 0 ? "" : $" ({filter})")}");
         var result = run.Emulated ? EmulatedRun(run, filter) : DotNetTestRun(run, filter);
+        if (result.Error is null && result.Passed == 0)
+        {
+            // A filter that matches nothing, or a runner that found no tests, is not a pass.
+            result = result with { Error = "no test passed" };
+        }
+
         if (result.Error is not null)
         {
             Error($"{run.Name}: {result.Error}");
@@ -645,7 +655,8 @@ Task("Test")
 
     Information($"{passed} passed, {failed} failed");
     summary.Add($"total\t{passed}\t{failed}");
-    System.IO.File.WriteAllLines(testResults.CombineWithFilePath("summary.txt").FullPath, summary);
+    // "\n" on every platform: .ci/run reads it with awk, in Git Bash on Windows too.
+    System.IO.File.WriteAllText(testResults.CombineWithFilePath("summary.txt").FullPath, string.Join("\n", summary) + "\n");
 
     var problems = results.Where(r => r.Error is not null || r.Failed > 0).Select(r => r.Run.Name).ToList();
     if (problems.Count > 0)
@@ -684,7 +695,7 @@ Task("CheckReleaseVersion")
 {
     string tag = Argument("tag", EnvironmentVariable("GITHUB_REF_NAME") ?? "");
     var versions = XDocument.Load("./Directory.Build.props").Descendants("Version").ToList();
-    if (versions.Count != 1 || versions[0].Parent.Attribute("Condition") is not null)
+    if (versions.Count != 1 || versions[0].Attribute("Condition") is not null || versions[0].Parent.Attribute("Condition") is not null)
     {
         throw new CakeException("Directory.Build.props must set <Version> once, unconditionally: it is the one version of the package.");
     }
