@@ -2,15 +2,6 @@ using System.Collections.Generic;
 
 namespace Reqio.Sdk.Benchmarks.Endpoint;
 
-/// <summary>
-/// One endpoint of the token app (<see cref="TokenEndpointApp"/>): its path, how the review labels it, and what it
-/// does inside the request, in words, for the report. <see cref="MaxAge"/> is how old the token it returns may be.
-/// </summary>
-internal sealed record TokenEndpoint(string Path, string Label, bool Ours, string Does, TimeSpan MaxAge)
-{
-    public override string ToString() => Path;
-}
-
 /// <summary>The token app's endpoints, as symbols: the server maps them, the load generator and the review name them.</summary>
 internal static class TokenEndpoints
 {

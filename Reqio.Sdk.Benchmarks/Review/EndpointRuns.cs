@@ -7,16 +7,6 @@ using Reqio.Sdk.Benchmarks.Harness;
 
 namespace Reqio.Sdk.Benchmarks.Review;
 
-/// <summary>One endpoint's medians over the rounds: requests a second, and how busy each process kept its core.</summary>
-internal sealed record EndpointLine(TokenEndpoint Endpoint, double? RequestsPerSecond, double? ServerBusy, double? LoadBusy);
-
-/// <summary>
-/// The token endpoint under load: the ratios, each endpoint's medians, the rounds, how long a slot was, where the two
-/// processes ran, and why the rounds stopped.
-/// </summary>
-internal sealed record EndpointResult(IReadOnlyList<RatioResult> Ratios, IReadOnlyList<EndpointLine> Endpoints, int Rounds,
-    TimeSpan Slot, int Connections, string ServerPinning, string LoadPinning, string Stopped);
-
 /// <summary>
 /// Runs the token endpoint app (<see cref="TokenEndpointApp"/>) on one core and the load generator
 /// (<see cref="LoadGenerator"/>) on the other, then paired rounds: every endpoint loaded for one short slot a round,
@@ -91,9 +81,17 @@ internal static class EndpointRuns
                 progress($"{rounds} endpoint rounds, {clock.Elapsed.TotalSeconds:F0} s, intervals {HalfWidths(estimates)}");
             }
 
+            // The order of the endpoints repeats every 2 × count rounds (forward and backward, each rotation): stop
+            // only after whole cycles, so every order has run equally often. The intervals are looked at after each
+            // cycle and the rounds stop once they are narrow enough, which the report states as the stopping rule.
+            if (rounds % (2 * count) != 0)
+            {
+                continue;
+            }
+
             if (rounds >= MinRounds && estimates.All(e => e.RelativeHalfWidth < SettledHalfWidth))
             {
-                stopped = Invariant($"every interval within ±{SettledHalfWidth * 100:0}% of its median after {rounds} rounds ({clock.Elapsed.TotalSeconds:0} s)");
+                stopped = Invariant($"every interval within ±{SettledHalfWidth * 100:0}% of its median after {rounds} rounds ({clock.Elapsed.TotalSeconds:0} s; checked after each whole cycle of {2 * count} rounds, and stopped at the first within it)");
             }
             else if (clock.Elapsed >= TimeLimit)
             {
