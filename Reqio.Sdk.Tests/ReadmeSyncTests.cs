@@ -83,6 +83,19 @@ public sealed partial class ReadmeSyncTests
     }
 
     [Test]
+    public void Every_web_recipe_maps_the_development_sign_in_the_guide_promises()
+    {
+        foreach (string page in Directory.GetFiles(RepositoryRoot.Combine("docs", "recipes"), "*.md"))
+        {
+            string text = File.ReadAllText(page);
+            if (text.Contains("<!-- recipe-check: ", StringComparison.Ordinal) && text.Contains(" GET /", StringComparison.Ordinal))
+            {
+                Assert.That(text, Does.Contain("app.MapDevelopmentSignIn();"), Path.GetFileName(page));
+            }
+        }
+    }
+
+    [Test]
     public void Every_example_file_and_snippet_region_is_shown_in_the_guide()
     {
         var shown = Blocks().Select(b => Marker().Match(b.Marker ?? "")).Where(m => m.Success && m.Groups["kind"].Value == "snippet")

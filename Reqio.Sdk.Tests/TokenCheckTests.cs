@@ -136,7 +136,7 @@ public sealed class TokenCheckTests
     private static string Refusal(string token, string secret = Secret, long now = Now)
     {
         var refused = Assert.ThrowsAsync<SecurityTokenValidationException>(() => ReqioTokenCheck.ValidateAsync(token, secret, Audience, now: At(now)));
-        Assert.That(refused!.Message, Does.StartWith("Reqio would refuse this token: "));
+        Assert.That(refused!.Message, Does.StartWith("This check refuses the token: "));
         return refused.Message;
     }
 

@@ -27,7 +27,7 @@ public static class ReqioTokenCheck
     private static readonly string[] s_requiredClaims = ["sub", "aud", "iat", "exp"];
 
     /// <summary>
-    /// Returns the token's claims when Reqio would accept it; otherwise throws
+    /// Returns the token's claims when this check accepts it; otherwise throws
     /// <see cref="SecurityTokenValidationException"/> saying why.
     /// </summary>
     /// <param name="token">The token your app returned.</param>
@@ -107,5 +107,5 @@ public static class ReqioTokenCheck
     }
 
     private static SecurityTokenValidationException Refused(string reason) =>
-        new($"Reqio would refuse this token: {reason}.");
+        new($"This check refuses the token: {reason}.");
 }
