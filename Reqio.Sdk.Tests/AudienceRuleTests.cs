@@ -7,8 +7,8 @@ namespace Reqio.Sdk.Tests;
 
 /// <summary>
 /// The audience rule: an absolute http or https URI with a host, as System.Uri reads it, without white space or
-/// control characters, at most 256 characters. The SDK asks System.Uri, so these tests hold the wiring: what Uri
-/// takes as an http(s) URI with a host is an audience, kept exactly as given; everything else is refused by name.
+/// control characters, at most 256 characters. Each case's outcome is written out: these are audiences, kept exactly
+/// as given; those are refused, naming the rule.
 /// </summary>
 public sealed class AudienceRuleTests
 {
@@ -63,44 +63,8 @@ public sealed class AudienceRuleTests
         Assert.That(Encoding.ASCII.GetString(Jwt.Base64UrlDecode(token.Split('.')[1])), Does.Contain("\"aud\":\"https://b\\u00fccher.example/p/x\""));
     }
 
-    [Test]
-    public void Of_random_URI_like_text_the_rule_and_System_Uri_agree()
-    {
-        const string Alphabet = "aZ09.-_~!$&'()*+,;=:@%[]/?#\\ü1fF";
-        var random = new Random(14);
-        int accepted = 0;
-        for (int i = 0; i < 50_000; i++)
-        {
-            var text = new StringBuilder(random.Next(3) switch { 0 => "https://", 1 => "http://", _ => "" });
-            for (int n = random.Next(0, 16); n > 0; n--)
-            {
-                text.Append(Alphabet[random.Next(Alphabet.Length)]);
-            }
-
-            string audience = text.ToString();
-            bool rule = RuleAccepts(audience);
-            accepted += rule ? 1 : 0;
-            Assert.That(rule, Is.EqualTo(audience.Length > 0 && UriAccepts(audience)), audience);
-        }
-
-        Assert.That(accepted, Is.GreaterThan(1_000), "the generator must reach accepted audiences, not only refusals");
-    }
-
     private static bool UriAccepts(string audience) =>
         Uri.TryCreate(audience, UriKind.Absolute, out Uri? uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && uri.Host.Length > 0;
-
-    private static bool RuleAccepts(string audience)
-    {
-        try
-        {
-            _ = new ReqioOptions(Secret, audience);
-            return true;
-        }
-        catch (ArgumentException e) when (e.ParamName == "audience")
-        {
-            return false;
-        }
-    }
 }
