@@ -17,7 +17,8 @@ namespace Reqio.Sdk.Benchmarks.Review;
 /// </summary>
 internal static class EndpointRuns
 {
-    public const double SettledHalfWidth = 0.03;
+    /// <summary>The review's one settling rule: every interval within this of its median.</summary>
+    public const double SettledHalfWidth = PerfReview.SettledHalfWidth;
 
     /// <summary>The fewest rounds the ratios are reported from.</summary>
     public const int MinRounds = 12;
