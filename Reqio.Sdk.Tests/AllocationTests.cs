@@ -15,7 +15,7 @@ public sealed class AllocationTests
     private const int Measured = 1_000;
     private static readonly PyJwtVector s_vector = PyJwtVector.All[0];
 
-    private static readonly ReqioOptions s_systemClockOptions = new(s_vector.Secret, s_vector.Audience);
+    private static readonly ReqioProject s_systemClockOptions = new(s_vector.Secret, s_vector.Audience);
 
     [Test]
     public void TryMint_into_chars_allocates_nothing()

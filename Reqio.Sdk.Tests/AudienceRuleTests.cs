@@ -35,7 +35,7 @@ public sealed class AudienceRuleTests
     [TestCaseSource(nameof(Accepted))]
     public void An_absolute_http_URI_with_a_host_is_an_audience_kept_as_given(string audience)
     {
-        var options = new ReqioOptions(Secret, audience);
+        var options = new ReqioProject(Secret, audience);
 
         Assert.That(options.Audience, Is.SameAs(audience));
         Assert.That((string?)Jwt.Payload(ReqioToken.Mint(new ReqioUser("1"), options))["aud"], Is.EqualTo(audience));
@@ -46,7 +46,7 @@ public sealed class AudienceRuleTests
     [TestCaseSource(nameof(RefusedForTheirCharacters))]
     public void Anything_else_is_refused_naming_the_rule(string audience)
     {
-        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(Secret, audience));
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(Secret, audience));
 
         Assert.That(e!.ParamName, Is.EqualTo("audience"));
         Assert.That(e.Message, Does.Contain("audience must"));
@@ -57,7 +57,7 @@ public sealed class AudienceRuleTests
     {
         const string Audience = "https://bücher.example/p/x";
 
-        string token = ReqioToken.Mint(new ReqioUser("1"), new ReqioOptions(Secret, Audience));
+        string token = ReqioToken.Mint(new ReqioUser("1"), new ReqioProject(Secret, Audience));
 
         Assert.That((string?)Jwt.Payload(token)["aud"], Is.EqualTo(Audience), "the claim is the text given, not its xn-- form");
         Assert.That(Encoding.ASCII.GetString(Jwt.Base64UrlDecode(token.Split('.')[1])), Does.Contain("\"aud\":\"https://b\\u00fccher.example/p/x\""));

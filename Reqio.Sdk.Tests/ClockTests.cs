@@ -12,7 +12,7 @@ public sealed class ClockTests
 {
     private static readonly ReqioUser s_user = new("1");
 
-    private static (long Iat, long Exp) Times(ReqioOptions options)
+    private static (long Iat, long Exp) Times(ReqioProject options)
     {
         var payload = Jwt.Payload(ReqioToken.Mint(s_user, options));
         return ((long)payload["iat"]!, (long)payload["exp"]!);
@@ -22,7 +22,7 @@ public sealed class ClockTests
     public void A_fake_clock_sets_iat_and_exp_exactly_and_is_read_on_every_token()
     {
         var clock = new FixedClock(1_764_000_000);
-        var options = new ReqioOptions(Secret, Audience) { Clock = clock };
+        var options = new ReqioProject(Secret, Audience) { Clock = clock };
 
         Assert.That(Times(options), Is.EqualTo((1_764_000_000L, 1_764_000_300L)));
         clock.Advance(TimeSpan.FromSeconds(42));
@@ -33,7 +33,7 @@ public sealed class ClockTests
     public void Fractions_of_a_second_are_floored()
     {
         var at = DateTimeOffset.FromUnixTimeSeconds(1_764_000_000).AddTicks(TimeSpan.TicksPerSecond - 1);
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(at) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(at) };
 
         Assert.That(Times(options), Is.EqualTo((1_764_000_000L, 1_764_000_300L)));
     }
@@ -42,7 +42,7 @@ public sealed class ClockTests
     public void A_clock_in_another_offset_gives_the_same_instant()
     {
         var at = new DateTimeOffset(2025, 11, 24, 17, 0, 0, TimeSpan.FromHours(-7));
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(at) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(at) };
 
         Assert.That(Times(options).Iat, Is.EqualTo(at.ToUnixTimeSeconds()));
     }
@@ -50,8 +50,8 @@ public sealed class ClockTests
     [Test]
     public void The_epoch_and_the_year_9999_are_written_exactly()
     {
-        var epoch = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(0) };
-        var last = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.MaxValue.AddHours(-1)), Lifetime = TimeSpan.FromHours(1) };
+        var epoch = new ReqioProject(Secret, Audience) { Clock = new FixedClock(0) };
+        var last = new ReqioProject(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.MaxValue.AddHours(-1)), Lifetime = TimeSpan.FromHours(1) };
 
         Assert.That(Times(epoch), Is.EqualTo((0L, 300L)));
         Assert.That(Times(last), Is.EqualTo((253_402_297_199L, 253_402_300_799L)));
@@ -61,7 +61,7 @@ public sealed class ClockTests
     [Test]
     public void A_clock_before_1970_is_a_clear_InvalidOperationException()
     {
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(-1)) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(-1)) };
 
         var e = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(s_user, options));
         Assert.That(e!.Message, Does.Contain("Clock").And.Contain("1970"));
@@ -70,7 +70,7 @@ public sealed class ClockTests
     [Test]
     public void A_clock_so_late_that_exp_would_pass_the_year_9999_is_a_clear_InvalidOperationException()
     {
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.MaxValue.AddSeconds(-299)) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(DateTimeOffset.MaxValue.AddSeconds(-299)) };
 
         var e = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(s_user, options));
         Assert.That(e!.Message, Does.Contain("Clock").And.Contain("9999"));
@@ -98,7 +98,7 @@ public sealed class ClockTests
 
         foreach (DateTimeOffset now in times)
         {
-            var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(now) };
+            var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(now) };
             var e = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(s_user, options));
             Assert.That(e!.Message, Does.Contain($"returned {now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)};"));
         }
@@ -107,7 +107,7 @@ public sealed class ClockTests
     [Test]
     public void A_clock_that_throws_lets_its_exception_through_and_writes_nothing()
     {
-        var options = new ReqioOptions(Secret, Audience) { Clock = new ThrowingClock() };
+        var options = new ReqioProject(Secret, Audience) { Clock = new ThrowingClock() };
 
         Assert.Throws<TimeZoneNotFoundException>(() => ReqioToken.Mint(s_user, options));
 #if REQIO_SPANS
@@ -120,7 +120,7 @@ public sealed class ClockTests
     [Test]
     public void The_default_clock_is_the_system_clock()
     {
-        var options = new ReqioOptions(Secret, Audience);
+        var options = new ReqioProject(Secret, Audience);
         long before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
         long iat = Times(options).Iat;
@@ -134,7 +134,7 @@ public sealed class ClockTests
     public void FakeTimeProvider_drives_iat_and_exp_through_FromTimeProvider()
     {
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_764_000_000));
-        var options = new ReqioOptions(Secret, Audience) { Clock = ReqioClock.FromTimeProvider(time), Lifetime = TimeSpan.FromSeconds(60) };
+        var options = new ReqioProject(Secret, Audience) { Clock = ReqioClock.FromTimeProvider(time), Lifetime = TimeSpan.FromSeconds(60) };
 
         Assert.That(Times(options), Is.EqualTo((1_764_000_000L, 1_764_000_060L)));
         time.Advance(TimeSpan.FromMinutes(5));

@@ -17,7 +17,7 @@ public sealed class ConcurrencyTests
     {
         const int Threads = 8;
         const int PerThread = 2_000;
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
         var tokens = new ConcurrentBag<(string Sub, string Token)>();
         using var start = new Barrier(Threads);
 

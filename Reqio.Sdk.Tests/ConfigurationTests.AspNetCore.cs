@@ -22,13 +22,13 @@ public sealed partial class ConfigurationTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
 
         // snippet: register-options
-        builder.Services.AddSingleton(ReqioOptions.FromEnvironment(name => builder.Configuration[name]));
+        builder.Services.AddSingleton(ReqioProject.FromSettings(name => builder.Configuration[name]));
         // end snippet
 
         using WebApplication app = builder.Build();
-        ReqioOptions options = app.Services.GetRequiredService<ReqioOptions>();
+        ReqioProject options = app.Services.GetRequiredService<ReqioProject>();
         Assert.That(options.Audience, Is.EqualTo(Audience));
-        Assert.That(app.Services.GetRequiredService<ReqioOptions>(), Is.SameAs(options));
+        Assert.That(app.Services.GetRequiredService<ReqioProject>(), Is.SameAs(options));
         AssertSignsWith(options, Secret);
     }
 
@@ -50,14 +50,14 @@ public sealed partial class ConfigurationTests
                 .Build();
 
             IConfiguration withoutEnvironment = Configuration();
-            ReqioOptions fromFiles = ReqioOptions.FromEnvironment(name => withoutEnvironment[name]);
+            ReqioProject fromFiles = ReqioProject.FromSettings(name => withoutEnvironment[name]);
             Assert.That(fromFiles.ProjectId, Is.EqualTo("proj_appsettings"), "appsettings, where nothing overrides it");
             AssertSignsWith(fromFiles, OtherSecret);
 
             _environment.Set("REQIO_PROJECT_ID", "proj_environment");
             _environment.Set("REQIO_SECRET", Secret);
             IConfiguration withEnvironment = Configuration();
-            ReqioOptions fromEnvironment = ReqioOptions.FromEnvironment(name => withEnvironment[name]);
+            ReqioProject fromEnvironment = ReqioProject.FromSettings(name => withEnvironment[name]);
             Assert.That(fromEnvironment.ProjectId, Is.EqualTo("proj_environment"));
             AssertSignsWith(fromEnvironment, Secret);
         }
@@ -75,14 +75,14 @@ public sealed partial class ConfigurationTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO-SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
 
         // snippet: key-vault-names
-        var reqio = ReqioOptions.FromEnvironment(name => builder.Configuration[name] ?? builder.Configuration[name.Replace('_', '-')]);
+        var reqio = ReqioProject.FromSettings(name => builder.Configuration[name] ?? builder.Configuration[name.Replace('_', '-')]);
         // end snippet
 
         Assert.That(reqio.Audience, Is.EqualTo(Audience));
         AssertSignsWith(reqio, Secret);
     }
 
-    private static void AssertSignsWith(ReqioOptions options, string secret)
+    private static void AssertSignsWith(ReqioProject options, string secret)
     {
         string token = ReqioToken.Mint(new ReqioUser("config-user"), options);
         IdentityModelVerifier.Verify(token, Encoding.UTF8.GetBytes(secret), options.Audience, DateTimeOffset.UtcNow);

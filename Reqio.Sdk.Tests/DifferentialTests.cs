@@ -19,7 +19,7 @@ public sealed class DifferentialTests
     {
         var generator = new RandomUsers(seed: 9);
         const long Now = 1_764_000_000;
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(Now) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(Now) };
         byte[] key = Encoding.UTF8.GetBytes(Secret);
 
         for (int i = 0; i < Users; i++)
@@ -39,7 +39,7 @@ public sealed class DifferentialTests
     public void A_million_generated_strings_read_back_exactly_through_System_Text_Json()
     {
         var generator = new RandomUsers(seed: 6);
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
         var clock = Stopwatch.StartNew();
 
         for (int i = 0; i < Strings; i++)

@@ -8,10 +8,10 @@ namespace Reqio.Sdk.Tests;
 /// <summary>Where a test's settings come from.</summary>
 public enum SettingsSource
 {
-    /// <summary>Process environment variables, read by <c>ReqioOptions.FromEnvironment()</c>.</summary>
+    /// <summary>Process environment variables, read by <c>ReqioProject.FromEnvironment()</c>.</summary>
     ProcessEnvironment,
 
-    /// <summary>A dictionary, read through <c>ReqioOptions.FromEnvironment(getVariable)</c>, as an app passes its configuration.</summary>
+    /// <summary>A dictionary, read through <c>ReqioProject.FromSettings(getVariable)</c>, as an app passes its configuration.</summary>
     Function,
 }
 
@@ -39,11 +39,11 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     public void RestoreVariables() => _environment.Dispose();
 
     /// <summary>Options from <paramref name="settings"/> by this fixture's route.</summary>
-    private ReqioOptions Read(Dictionary<string, string?> settings)
+    private ReqioProject Read(Dictionary<string, string?> settings)
     {
         if (source == SettingsSource.Function)
         {
-            return ReqioOptions.FromEnvironment(name =>
+            return ReqioProject.FromSettings(name =>
             {
                 _asked.Add(name);
                 return settings.TryGetValue(name, out string? value) ? value : null;
@@ -55,7 +55,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
             _environment.Set(setting.Key, setting.Value);
         }
 
-        return ReqioOptions.FromEnvironment();
+        return ReqioProject.FromEnvironment();
     }
 
     private InvalidOperationException Refusal(Dictionary<string, string?> settings) =>
@@ -67,7 +67,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
         var e = Refusal([]);
 
         Assert.That(e.Message, Is.EqualTo(
-            "Reqio is not configured: set REQIO_SECRET and REQIO_AUDIENCE (or REQIO_PROJECT_ID) in the environment or the application's configuration, or pass ReqioOptions to ReqioToken.Mint."));
+            "Reqio is not configured: set REQIO_SECRET and REQIO_AUDIENCE (or REQIO_PROJECT_ID) in the environment or the application's configuration, or pass ReqioProject to ReqioToken.Mint."));
     }
 
     [Test]
@@ -196,6 +196,6 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     [Test]
     public void A_null_function_is_ArgumentNullException()
     {
-        Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioOptions.FromEnvironment(null!))!.ParamName, Is.EqualTo("getVariable"));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioProject.FromSettings(null!))!.ParamName, Is.EqualTo("getSetting"));
     }
 }

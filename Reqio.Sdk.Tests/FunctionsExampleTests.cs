@@ -16,7 +16,7 @@ public sealed class FunctionsExampleTests
 {
     private const string AuthenticationOn = "WEBSITE_AUTH_ENABLED";
 
-    private static readonly ReqioOptions s_options = new(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
+    private static readonly ReqioProject s_options = new(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
 
     /// <summary>App Service with its Authentication on, as the function requires.</summary>
     [SetUp]

@@ -16,7 +16,7 @@ public sealed class IndependentVerificationTests
     private const long Now = 1_764_000_000;
     private const int GeneratedCount = 300;
 
-    private static ReqioOptions Options => new(Secret, Audience) { Clock = new FixedClock(Now) };
+    private static ReqioProject Options => new(Secret, Audience) { Clock = new FixedClock(Now) };
 
     [Test]
     public void Vectors_verify_with_IdentityModel_and_carry_their_claims()
@@ -47,7 +47,7 @@ public sealed class IndependentVerificationTests
     [Test]
     public void Generated_users_verify_with_IdentityModel_and_decode_to_their_claims()
     {
-        ReqioOptions options = Options;
+        ReqioProject options = Options;
         foreach (ReqioUser user in new RandomUsers(seed: 2).Take(GeneratedCount))
         {
             string token = ReqioToken.Mint(user, options);
@@ -62,7 +62,7 @@ public sealed class IndependentVerificationTests
     [Category(Needs.Node)]
     public void Generated_users_verify_with_jose_and_decode_to_their_claims()
     {
-        ReqioOptions options = Options;
+        ReqioProject options = Options;
         List<ReqioUser> users = new RandomUsers(seed: 3).Take(GeneratedCount);
         List<string> tokens = users.Select(u => ReqioToken.Mint(u, options)).ToList();
 
@@ -106,7 +106,7 @@ public sealed class IndependentVerificationTests
     {
         var user = new ReqioUser("42", "grace@example.org");
         string token = ReqioToken.Mint(user, Options);
-        string otherKey = ReqioToken.Mint(user, new ReqioOptions(Secret + "x", Audience) { Clock = new FixedClock(Now) });
+        string otherKey = ReqioToken.Mint(user, new ReqioProject(Secret + "x", Audience) { Clock = new FixedClock(Now) });
         string[] parts = token.Split('.');
         string tampered = parts[0] + "." + Jwt.Base64UrlEncode(Encoding.UTF8.GetBytes(Jwt.PayloadJson(token).Replace("\"42\"", "\"43\""))) + "." + parts[2];
         return (token, otherKey, tampered);

@@ -23,7 +23,7 @@ public sealed class LoadTests
     public void Threads_minting_with_many_options_never_mix_users_keys_or_audiences_and_memory_stays_flat()
     {
         var secrets = Enumerable.Range(0, OptionsCount).Select(i => $"rq_sk_load_{i:D2}_" + new string((char)('a' + i), 32)).ToArray();
-        var options = secrets.Select((s, i) => new ReqioOptions(s, $"https://reqio.app/p/load_{i}")).ToArray();
+        var options = secrets.Select((s, i) => new ReqioProject(s, $"https://reqio.app/p/load_{i}")).ToArray();
         var hmacs = secrets.Select(s => new HMACSHA256(Encoding.UTF8.GetBytes(s))).ToArray();
 
         RunFor(TimeSpan.FromSeconds(0.5), options, hmacs);   // warm up: per-thread HMACs, JIT tiers
@@ -41,7 +41,7 @@ public sealed class LoadTests
         }
     }
 
-    private static (long Tokens, List<string> Failures) RunFor(TimeSpan duration, ReqioOptions[] options, HMACSHA256[] hmacs)
+    private static (long Tokens, List<string> Failures) RunFor(TimeSpan duration, ReqioProject[] options, HMACSHA256[] hmacs)
     {
         long tokens = 0;
         var failures = new List<string>();

@@ -11,8 +11,8 @@ public static class PackageReadme
     {
         // snippet: package-readme
         // Once at start-up: REQIO_SECRET (the project's secret, from the Reqio dashboard) and REQIO_PROJECT_ID, read
-        // from the environment and checked; share the options. Or: ReqioOptions.ForProject(secret, "proj_abc123").
-        var options = ReqioOptions.FromEnvironment();
+        // from the environment and checked; share the options. Or: ReqioProject.FromProjectId(secret, "proj_abc123").
+        var options = ReqioProject.FromEnvironment();
 
         // For each request, the signed-in user:
         var user = new ReqioUser(

@@ -17,7 +17,7 @@ public sealed class PropertyTests
 {
     private const long Now = 1_764_000_000;
     private static readonly byte[] s_key = Encoding.UTF8.GetBytes(Secret);
-    private static readonly ReqioOptions s_options = new(Secret, Audience) { Clock = new FixedClock(Now) };
+    private static readonly ReqioProject s_options = new(Secret, Audience) { Clock = new FixedClock(Now) };
 
     [Property(MaxTest = 300)]
     public void Any_valid_users_token_verifies_with_IdentityModel_and_decodes_to_exactly_its_claims(ReqioUser user)
@@ -45,7 +45,7 @@ public sealed class PropertyTests
     public void Any_times_token_fits_GetMaxTokenLength(ReqioUser user, NonNegativeInt seconds)
     {
         long now = (long)seconds.Get * 117;   // spreads over 1970 to about 2200
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(now) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(now) };
 
         Assert.That(ReqioToken.Mint(user, options), Has.Length.LessThanOrEqualTo(ReqioToken.GetMaxTokenLength(user, options)));
     }
@@ -58,8 +58,8 @@ public sealed class PropertyTests
             "id" => () => _ = new ReqioUser(broken.Text + "x"),
             "email" => () => _ = new ReqioUser("1", "a" + broken.Text.Replace(" ", "", StringComparison.Ordinal) + "@b"),
             "plan" => () => _ = new ReqioTraits("p" + broken.Text),
-            "audience" => () => _ = new ReqioOptions(Secret, "https://reqio.app/p/" + broken.Text),
-            _ => () => _ = new ReqioOptions(Secret + broken.Text, Audience),
+            "audience" => () => _ = new ReqioProject(Secret, "https://reqio.app/p/" + broken.Text),
+            _ => () => _ = new ReqioProject(Secret + broken.Text, Audience),
         };
 
         var e = Assert.Catch<ArgumentException>(() => build());

@@ -50,7 +50,7 @@ public sealed class PyJwtVectorTests
     [TestCaseSource(nameof(Vectors))]
     public void Raw_key_bytes_sign_like_the_secret_they_encode(PyJwtVector vector)
     {
-        var options = new ReqioOptions(Encoding.UTF8.GetBytes(vector.Secret), vector.Audience)
+        var options = new ReqioProject(Encoding.UTF8.GetBytes(vector.Secret), vector.Audience)
         {
             Lifetime = TimeSpan.FromSeconds(vector.LifetimeSeconds),
             Clock = new FixedClock(vector.IssuedAt),

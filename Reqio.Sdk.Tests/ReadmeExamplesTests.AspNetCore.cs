@@ -19,7 +19,7 @@ public sealed partial class ReadmeExamplesTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" })
             .Build();
         var source = new ReqioOptionsSource(configuration);
-        ReqioOptions before = source.Current;
+        ReqioProject before = source.Current;
         AssertSignsWith(before, Secret);
 
         configuration["REQIO_SECRET"] = RotatedSecret;
@@ -37,7 +37,7 @@ public sealed partial class ReadmeExamplesTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" })
             .Build();
         var source = new ReqioOptionsSource(configuration);
-        ReqioOptions before = source.Current;
+        ReqioProject before = source.Current;
 
         configuration["REQIO_SECRET"] = "too-short";
         configuration.Reload();
@@ -47,6 +47,6 @@ public sealed partial class ReadmeExamplesTests
         Assert.That(source.LastError?.Message, Does.Not.Contain("too-short"));
     }
 
-    private static void AssertSignsWith(ReqioOptions options, string secret) =>
+    private static void AssertSignsWith(ReqioProject options, string secret) =>
         IdentityModelVerifier.Verify(ReqioToken.Mint(new ReqioUser("rotation-user"), options), Encoding.UTF8.GetBytes(secret), Audience, DateTimeOffset.UtcNow);
 }

@@ -20,9 +20,9 @@ public sealed partial class ReadmeExamplesTests
         string secret = Secret;
 
         // snippet: mint-with-options
-        var options = new ReqioOptions(secret: secret, audience: "https://reqio.app/p/proj_abc123");
-        // or: ReqioOptions.ForProject(secret, "proj_abc123")
-        // or: ReqioOptions.FromEnvironment()
+        var options = new ReqioProject(secret: secret, audience: "https://reqio.app/p/proj_abc123");
+        // or: ReqioProject.FromProjectId(secret, "proj_abc123")
+        // or: ReqioProject.FromEnvironment()
 
         var user = new ReqioUser(
             id: "user_8f3a2c",
@@ -34,7 +34,7 @@ public sealed partial class ReadmeExamplesTests
 
         var payload = IdentityModelVerifier.Verify(token, Encoding.UTF8.GetBytes(secret), Audience, DateTimeOffset.UtcNow);
         Assert.That(Jwt.SameClaims(payload, Jwt.ExpectedClaims(user, Audience, (long)payload["iat"]!, 300)), Is.True);
-        Assert.That(ReqioOptions.ForProject(secret, "proj_abc123").Audience, Is.EqualTo(options.Audience));
+        Assert.That(ReqioProject.FromProjectId(secret, "proj_abc123").Audience, Is.EqualTo(options.Audience));
     }
 
     [Test]
@@ -45,14 +45,15 @@ public sealed partial class ReadmeExamplesTests
         var planOnly = new ReqioTraits(plan: "free");
         // end snippet
 
-        Assert.That(yearly.MonthlyAmountCents, Is.EqualTo(4900m));
+        Assert.That(yearly.AmountCents, Is.EqualTo(58_800));
+        Assert.That(yearly.Interval, Is.EqualTo(BillingInterval.Year));
         Assert.That(planOnly.AmountCents, Is.Null);
     }
 
     [Test]
     public void The_whole_script_tag()
     {
-        var options = ReqioOptions.ForProject(Secret, "proj_abc123");
+        var options = ReqioProject.FromProjectId(Secret, "proj_abc123");
         var user = new ReqioUser("user_8f3a2c");
         string nonce = "cmVxaW8tbm9uY2U=";
 
@@ -68,7 +69,7 @@ public sealed partial class ReadmeExamplesTests
     [Test]
     public void TryMint_into_a_buffer()
     {
-        var options = new ReqioOptions(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
+        var options = new ReqioProject(Secret, Audience) { Clock = new FixedClock(1_764_000_000) };
         var user = new ReqioUser("user_8f3a2c");
         var output = new ArrayBufferWriter<byte>();
 
@@ -93,7 +94,7 @@ public sealed partial class ReadmeExamplesTests
         var timeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_764_000_000));
 
         // snippet: time
-        var options = new ReqioOptions(secret, audience)
+        var options = new ReqioProject(secret, audience)
         {
             Lifetime = TimeSpan.FromMinutes(2),                  // whole seconds, 1 s to 1 h; default 300 s
             Clock = ReqioClock.FromTimeProvider(timeProvider),   // .NET 8+; or any IReqioClock

@@ -14,7 +14,7 @@ public sealed class SecretHygieneTests
     [Test]
     public void ToString_shows_the_audience_and_the_keys_length_but_not_the_key()
     {
-        var options = new ReqioOptions(Secret, Audience);
+        var options = new ReqioProject(Secret, Audience);
         string text = options.ToString();
 
         Assert.That(text, Does.Contain(Audience).And.Contain($"{Encoding.UTF8.GetByteCount(Secret)} bytes, hidden"));
@@ -25,7 +25,7 @@ public sealed class SecretHygieneTests
     [Test]
     public void The_debugger_display_is_ToString()
     {
-        var display = typeof(ReqioOptions).GetCustomAttributes(typeof(System.Diagnostics.DebuggerDisplayAttribute), false)
+        var display = typeof(ReqioProject).GetCustomAttributes(typeof(System.Diagnostics.DebuggerDisplayAttribute), false)
             .Cast<System.Diagnostics.DebuggerDisplayAttribute>().Single();
 
         Assert.That(display.Value, Is.EqualTo("{ToString(),nq}"));
@@ -34,12 +34,12 @@ public sealed class SecretHygieneTests
     public static IEnumerable<TestCaseData> SecretBearingFailures()
     {
         string shortSecret = "Kx7QmZ-short";
-        yield return new TestCaseData(shortSecret, (Action)(() => _ = new ReqioOptions(shortSecret, Audience))).SetName("short secret");
-        yield return new TestCaseData(Secret, (Action)(() => _ = new ReqioOptions(Secret, "nope"))).SetName("bad audience");
-        yield return new TestCaseData(Secret, (Action)(() => ReqioOptions.ForProject(Secret, "bad id"))).SetName("bad project id");
-        yield return new TestCaseData(Secret, (Action)(() => _ = new ReqioOptions(Secret, Audience) { Lifetime = TimeSpan.Zero })).SetName("bad lifetime");
+        yield return new TestCaseData(shortSecret, (Action)(() => _ = new ReqioProject(shortSecret, Audience))).SetName("short secret");
+        yield return new TestCaseData(Secret, (Action)(() => _ = new ReqioProject(Secret, "nope"))).SetName("bad audience");
+        yield return new TestCaseData(Secret, (Action)(() => ReqioProject.FromProjectId(Secret, "bad id"))).SetName("bad project id");
+        yield return new TestCaseData(Secret, (Action)(() => _ = new ReqioProject(Secret, Audience) { Lifetime = TimeSpan.Zero })).SetName("bad lifetime");
         yield return new TestCaseData(Secret, (Action)(() => ReqioToken.Mint(new ReqioUser("1"),
-            new ReqioOptions(Secret, Audience) { Clock = new FixedClock(-5) }))).SetName("clock before 1970");
+            new ReqioProject(Secret, Audience) { Clock = new FixedClock(-5) }))).SetName("clock before 1970");
     }
 
     [TestCaseSource(nameof(SecretBearingFailures))]
@@ -56,7 +56,7 @@ public sealed class SecretHygieneTests
     {
         byte[] key = Encoding.UTF8.GetBytes(Secret);
         var user = new ReqioUser("1");
-        var options = new ReqioOptions(key, Audience) { Clock = new FixedClock(1_764_000_000) };
+        var options = new ReqioProject(key, Audience) { Clock = new FixedClock(1_764_000_000) };
         string before = ReqioToken.Mint(user, options);
 
         Array.Clear(key, 0, key.Length);

@@ -32,7 +32,7 @@ public sealed class SecretWhiteSpaceTests
     [TestCaseSource(nameof(Padded))]
     public void The_constructor_refuses_it_saying_where_such_a_secret_comes_from(string secret)
     {
-        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(secret, Audience));
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(secret, Audience));
 
         Assert.That(e!.ParamName, Is.EqualTo("secret"));
         Assert.That(e.Message, Does.Contain("white space").And.Contain("file or a terminal").And.Contain("exactly as Reqio shows it"));
@@ -42,7 +42,7 @@ public sealed class SecretWhiteSpaceTests
     [TestCaseSource(nameof(Padded))]
     public void ForProject_refuses_it_too(string secret)
     {
-        var e = Assert.Throws<ArgumentException>(() => ReqioOptions.ForProject(secret, "proj_abc123"));
+        var e = Assert.Throws<ArgumentException>(() => ReqioProject.FromProjectId(secret, "proj_abc123"));
 
         Assert.That(e!.ParamName, Is.EqualTo("secret"));
         Assert.That(e.Message, Does.Contain("white space"));
@@ -52,7 +52,7 @@ public sealed class SecretWhiteSpaceTests
     public void White_space_inside_a_secret_is_the_secrets_own()
     {
         string secret = "rq_sk_3f9a1c7e5b2d 4f6a8c0e1b3d5f7a9c2e4b6d8f0a";
-        var options = new ReqioOptions(secret, Audience) { Clock = new FixedClock(1_764_000_000) };
+        var options = new ReqioProject(secret, Audience) { Clock = new FixedClock(1_764_000_000) };
 
         IdentityModelVerifier.Verify(ReqioToken.Mint(new ReqioUser("1"), options), Encoding.UTF8.GetBytes(secret), Audience,
             DateTimeOffset.FromUnixTimeSeconds(1_764_000_001));
@@ -62,7 +62,7 @@ public sealed class SecretWhiteSpaceTests
     public void Raw_key_bytes_are_taken_as_they_are_trailing_line_break_and_all()
     {
         byte[] key = Encoding.UTF8.GetBytes(Secret + "\n");
-        var options = new ReqioOptions(key, Audience) { Clock = new FixedClock(1_764_000_000) };
+        var options = new ReqioProject(key, Audience) { Clock = new FixedClock(1_764_000_000) };
 
         IdentityModelVerifier.Verify(ReqioToken.Mint(new ReqioUser("1"), options), key, Audience, DateTimeOffset.FromUnixTimeSeconds(1_764_000_001));
     }

@@ -22,7 +22,7 @@ public sealed class TokenCheckTests
     [Test]
     public async Task A_token_the_SDK_mints_is_accepted_with_its_claims()
     {
-        string token = Mint(new ReqioOptions(Secret, Audience) { Clock = new FixedClock(Now) });
+        string token = Mint(new ReqioProject(Secret, Audience) { Clock = new FixedClock(Now) });
 
         var jwt = await ReqioTokenCheck.ValidateAsync(token, Secret, Audience, now: At(Now));
 
@@ -33,7 +33,7 @@ public sealed class TokenCheckTests
     [Test]
     public void A_token_signed_with_another_secret_is_refused()
     {
-        string token = Mint(new ReqioOptions(Secret.Replace('3', '4'), Audience) { Clock = new FixedClock(Now) });
+        string token = Mint(new ReqioProject(Secret.Replace('3', '4'), Audience) { Clock = new FixedClock(Now) });
 
         Assert.That(Refusal(token), Does.Contain("signature does not verify"));
     }
@@ -43,16 +43,16 @@ public sealed class TokenCheckTests
     {
         string secret = Convert.ToBase64String(Encoding.ASCII.GetBytes("a secret of thirty-three bytes!!!"));
         Assume.That(secret, Has.Length.GreaterThanOrEqualTo(32), "the secret itself passes the SDK's length rule");
-        string token = Mint(new ReqioOptions(Convert.FromBase64String(secret), Audience) { Clock = new FixedClock(Now) });
+        string token = Mint(new ReqioProject(Convert.FromBase64String(secret), Audience) { Clock = new FixedClock(Now) });
 
         Assert.That(Refusal(token, secret), Does.Contain("signature does not verify"));
-        Assert.DoesNotThrowAsync(() => ReqioTokenCheck.ValidateAsync(Mint(new ReqioOptions(secret, Audience) { Clock = new FixedClock(Now) }), secret, Audience, now: At(Now)));
+        Assert.DoesNotThrowAsync(() => ReqioTokenCheck.ValidateAsync(Mint(new ReqioProject(secret, Audience) { Clock = new FixedClock(Now) }), secret, Audience, now: At(Now)));
     }
 
     [Test]
     public void A_token_for_another_project_is_refused()
     {
-        string token = Mint(new ReqioOptions(Secret, "https://reqio.app/p/proj_other") { Clock = new FixedClock(Now) });
+        string token = Mint(new ReqioProject(Secret, "https://reqio.app/p/proj_other") { Clock = new FixedClock(Now) });
 
         Assert.That(Refusal(token), Does.Contain("aud is https://reqio.app/p/proj_other, not this project's https://reqio.app/p/proj_abc123"));
     }
@@ -61,19 +61,19 @@ public sealed class TokenCheckTests
     [TestCase(3600, TestName = "A token is refused an hour after its exp")]
     public void An_expired_token_is_refused(long secondsLater)
     {
-        string token = Mint(new ReqioOptions(Secret, Audience) { Clock = new FixedClock(Now) });
+        string token = Mint(new ReqioProject(Secret, Audience) { Clock = new FixedClock(Now) });
 
         Assert.That(Refusal(token, now: Now + secondsLater), Does.Contain("expired"));
     }
 
     [Test]
     public void A_token_is_accepted_one_second_before_its_exp() =>
-        Assert.DoesNotThrowAsync(() => ReqioTokenCheck.ValidateAsync(Mint(new ReqioOptions(Secret, Audience) { Clock = new FixedClock(Now) }), Secret, Audience, now: At(Now + 299)));
+        Assert.DoesNotThrowAsync(() => ReqioTokenCheck.ValidateAsync(Mint(new ReqioProject(Secret, Audience) { Clock = new FixedClock(Now) }), Secret, Audience, now: At(Now + 299)));
 
     [Test]
     public void A_token_issued_ten_minutes_in_the_future_is_refused()
     {
-        string token = Mint(new ReqioOptions(Secret, Audience) { Clock = new FixedClock(Now + 600) });
+        string token = Mint(new ReqioProject(Secret, Audience) { Clock = new FixedClock(Now + 600) });
 
         Assert.That(Refusal(token), Does.Contain("issued 600 s in the future").And.Contain("run NTP"));
     }
@@ -85,8 +85,8 @@ public sealed class TokenCheckTests
         Assert.That(skew, Is.EqualTo(60));
 
         Assert.DoesNotThrowAsync(() => ReqioTokenCheck.ValidateAsync(
-            Mint(new ReqioOptions(Secret, Audience) { Clock = new FixedClock(Now + skew) }), Secret, Audience, now: At(Now)));
-        Assert.That(Refusal(Mint(new ReqioOptions(Secret, Audience) { Clock = new FixedClock(Now + skew + 1) })), Does.Contain("in the future"));
+            Mint(new ReqioProject(Secret, Audience) { Clock = new FixedClock(Now + skew) }), Secret, Audience, now: At(Now)));
+        Assert.That(Refusal(Mint(new ReqioProject(Secret, Audience) { Clock = new FixedClock(Now + skew + 1) })), Does.Contain("in the future"));
     }
 
     [TestCase("sub")]
@@ -118,7 +118,7 @@ public sealed class TokenCheckTests
     [Test]
     public void A_token_whose_lifetime_is_not_the_one_expected_is_refused_unless_the_check_is_told()
     {
-        string token = Mint(new ReqioOptions(Secret, Audience) { Lifetime = TimeSpan.FromMinutes(10), Clock = new FixedClock(Now) });
+        string token = Mint(new ReqioProject(Secret, Audience) { Lifetime = TimeSpan.FromMinutes(10), Clock = new FixedClock(Now) });
 
         Assert.That(Refusal(token), Does.Contain("exp - iat is 600 s, not the lifetime 300 s"));
         Assert.DoesNotThrowAsync(() => ReqioTokenCheck.ValidateAsync(token, Secret, Audience, TimeSpan.FromMinutes(10), At(Now)));
@@ -128,7 +128,7 @@ public sealed class TokenCheckTests
     public void Something_that_is_not_a_JWT_is_refused() =>
         Assert.That(Refusal("not-a-token"), Does.Contain("not a JWT"));
 
-    private static string Mint(ReqioOptions options) => ReqioToken.Mint(s_user, options);
+    private static string Mint(ReqioProject options) => ReqioToken.Mint(s_user, options);
 
     private static DateTimeOffset At(long unixSeconds) => DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
 

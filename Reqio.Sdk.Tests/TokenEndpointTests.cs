@@ -31,7 +31,7 @@ public sealed class TokenEndpointTests
     private WidgetTestApp _app = null!;
 
     [OneTimeSetUp]
-    public async Task StartApp() => _app = await WidgetTestApp.StartAsync(new ReqioOptions(Secret, Audience));
+    public async Task StartApp() => _app = await WidgetTestApp.StartAsync(new ReqioProject(Secret, Audience));
 
     [OneTimeTearDown]
     public async Task StopApp() => await _app.DisposeAsync();

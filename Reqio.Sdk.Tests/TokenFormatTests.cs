@@ -8,7 +8,7 @@ namespace Reqio.Sdk.Tests;
 /// <summary>The token's exact bytes, as the README documents them.</summary>
 public sealed class TokenFormatTests
 {
-    private static readonly ReqioOptions s_options = new(Secret, "https://reqio.app/p/proj_abc123") { Clock = new FixedClock(1_764_000_000) };
+    private static readonly ReqioProject s_options = new(Secret, "https://reqio.app/p/proj_abc123") { Clock = new FixedClock(1_764_000_000) };
 
     private static string PayloadOf(ReqioUser user) => Jwt.PayloadJson(ReqioToken.Mint(user, s_options));
 

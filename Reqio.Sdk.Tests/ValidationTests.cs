@@ -10,7 +10,7 @@ namespace Reqio.Sdk.Tests;
 /// </summary>
 public sealed class ValidationTests
 {
-    private static readonly ReqioOptions s_options = new(Secret, Audience);
+    private static readonly ReqioProject s_options = new(Secret, Audience);
 
     // ---- ReqioUser ----
 
@@ -109,8 +109,8 @@ public sealed class ValidationTests
         {
             Assert.That(Assert.Throws<ArgumentException>(() => _ = new ReqioUser("1", "a\ud800@b.c"))!.ParamName, Is.EqualTo("email"));
             Assert.That(Assert.Throws<ArgumentException>(() => _ = new ReqioTraits("pro\udfff"))!.ParamName, Is.EqualTo("plan"));
-            Assert.That(Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(Secret + "\ud800", Audience))!.ParamName, Is.EqualTo("secret"));
-            Assert.That(Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(Secret, Audience + "\ud800"))!.ParamName, Is.EqualTo("audience"));
+            Assert.That(Assert.Throws<ArgumentException>(() => _ = new ReqioProject(Secret + "\ud800", Audience))!.ParamName, Is.EqualTo("secret"));
+            Assert.That(Assert.Throws<ArgumentException>(() => _ = new ReqioProject(Secret, Audience + "\ud800"))!.ParamName, Is.EqualTo("audience"));
         });
     }
 
@@ -176,27 +176,18 @@ public sealed class ValidationTests
         Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioTraits.Yearly(null!, 1))!.ParamName, Is.EqualTo("plan"));
     }
 
-    [Test]
-    public void MonthlyAmountCents_divides_a_yearly_amount_by_12_and_keeps_a_monthly_one()
-    {
-        Assert.That(ReqioTraits.Monthly("pro", 4900).MonthlyAmountCents, Is.EqualTo(4900m));
-        Assert.That(ReqioTraits.Yearly("business", 58800).MonthlyAmountCents, Is.EqualTo(4900m));
-        Assert.That(ReqioTraits.Yearly("odd", 10000).MonthlyAmountCents, Is.EqualTo(10000m / 12));
-        Assert.That(new ReqioTraits("free").MonthlyAmountCents, Is.Null);
-    }
-
-    // ---- ReqioOptions ----
+    // ---- ReqioProject ----
 
     [Test]
     public void Null_secret_audience_key_or_project_id_are_ArgumentNullException()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new ReqioOptions((string)null!, Audience))!.ParamName, Is.EqualTo("secret"));
-            Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new ReqioOptions(Secret, null!))!.ParamName, Is.EqualTo("audience"));
-            Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new ReqioOptions((byte[])null!, Audience))!.ParamName, Is.EqualTo("key"));
-            Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioOptions.ForProject(Secret, null!))!.ParamName, Is.EqualTo("projectId"));
-            Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioOptions.ForProject(null!, "p"))!.ParamName, Is.EqualTo("secret"));
+            Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new ReqioProject((string)null!, Audience))!.ParamName, Is.EqualTo("secret"));
+            Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new ReqioProject(Secret, null!))!.ParamName, Is.EqualTo("audience"));
+            Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new ReqioProject((byte[])null!, Audience))!.ParamName, Is.EqualTo("key"));
+            Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioProject.FromProjectId(Secret, null!))!.ParamName, Is.EqualTo("projectId"));
+            Assert.That(Assert.Throws<ArgumentNullException>(() => ReqioProject.FromProjectId(null!, "p"))!.ParamName, Is.EqualTo("secret"));
         });
     }
 
@@ -206,7 +197,7 @@ public sealed class ValidationTests
     [TestCase("ééééééééééééééé")]
     public void A_secret_under_32_bytes_of_UTF8_is_refused_saying_how_long_it_must_be(string secret)
     {
-        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(secret, Audience));
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(secret, Audience));
         Assert.That(e!.ParamName, Is.EqualTo("secret"));
         Assert.That(e.Message, Does.Contain("at least 32 bytes"));
     }
@@ -214,14 +205,14 @@ public sealed class ValidationTests
     [Test]
     public void A_secret_of_exactly_32_bytes_is_accepted_counting_UTF8_bytes_not_characters()
     {
-        Assert.DoesNotThrow(() => _ = new ReqioOptions(new string('k', 32), Audience));
-        Assert.DoesNotThrow(() => _ = new ReqioOptions(new string('é', 16), Audience));
+        Assert.DoesNotThrow(() => _ = new ReqioProject(new string('k', 32), Audience));
+        Assert.DoesNotThrow(() => _ = new ReqioProject(new string('é', 16), Audience));
     }
 
     [Test]
     public void A_key_under_32_bytes_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(new byte[31], Audience));
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(new byte[31], Audience));
         Assert.That(e!.ParamName, Is.EqualTo("key"));
         Assert.That(e.Message, Does.Contain("at least 32 bytes"));
     }
@@ -239,7 +230,7 @@ public sealed class ValidationTests
     [TestCase("https://")]
     public void An_audience_that_is_not_an_absolute_http_URI_is_refused(string audience)
     {
-        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(Secret, audience));
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(Secret, audience));
         Assert.That(e!.ParamName, Is.EqualTo("audience"));
     }
 
@@ -248,7 +239,7 @@ public sealed class ValidationTests
     [TestCase("https://reqio.app/p/ünïcode")]
     public void An_absolute_http_or_https_audience_is_written_as_given(string audience)
     {
-        var options = new ReqioOptions(Secret, audience);
+        var options = new ReqioProject(Secret, audience);
 
         Assert.That((string?)Jwt.Payload(ReqioToken.Mint(new ReqioUser("1"), options))["aud"], Is.EqualTo(audience));
     }
@@ -256,9 +247,9 @@ public sealed class ValidationTests
     [Test]
     public void An_audience_over_MaxAudienceLength_is_refused()
     {
-        string audience = "https://reqio.app/p/" + new string('a', ReqioOptions.MaxAudienceLength - 20);
-        Assert.DoesNotThrow(() => _ = new ReqioOptions(Secret, audience));
-        Assert.That(Assert.Throws<ArgumentException>(() => _ = new ReqioOptions(Secret, audience + "a"))!.ParamName, Is.EqualTo("audience"));
+        string audience = "https://reqio.app/p/" + new string('a', ReqioProject.MaxAudienceLength - 20);
+        Assert.DoesNotThrow(() => _ = new ReqioProject(Secret, audience));
+        Assert.That(Assert.Throws<ArgumentException>(() => _ = new ReqioProject(Secret, audience + "a"))!.ParamName, Is.EqualTo("audience"));
     }
 
     [TestCase("")]
@@ -269,14 +260,14 @@ public sealed class ValidationTests
     [TestCase("proj.abc")]
     public void A_project_id_outside_A_Za_z0_9_underscore_dash_is_refused(string projectId)
     {
-        Assert.That(Assert.Throws<ArgumentException>(() => ReqioOptions.ForProject(Secret, projectId))!.ParamName, Is.EqualTo("projectId"));
+        Assert.That(Assert.Throws<ArgumentException>(() => ReqioProject.FromProjectId(Secret, projectId))!.ParamName, Is.EqualTo("projectId"));
     }
 
     [Test]
     public void ForProject_builds_the_Reqio_audience()
     {
-        Assert.That(ReqioOptions.ForProject(Secret, "proj_abc-123").Audience, Is.EqualTo("https://reqio.app/p/proj_abc-123"));
-        Assert.That(Assert.Throws<ArgumentException>(() => ReqioOptions.ForProject(Secret, new string('p', 129)))!.ParamName, Is.EqualTo("projectId"));
+        Assert.That(ReqioProject.FromProjectId(Secret, "proj_abc-123").Audience, Is.EqualTo("https://reqio.app/p/proj_abc-123"));
+        Assert.That(Assert.Throws<ArgumentException>(() => ReqioProject.FromProjectId(Secret, new string('p', 129)))!.ParamName, Is.EqualTo("projectId"));
     }
 
     public static IEnumerable<TimeSpan> BadLifetimes =>
@@ -295,7 +286,7 @@ public sealed class ValidationTests
     [TestCaseSource(nameof(BadLifetimes))]
     public void A_lifetime_that_is_not_1_to_3600_whole_seconds_is_out_of_range(TimeSpan lifetime)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ReqioOptions(Secret, Audience) { Lifetime = lifetime });
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ReqioProject(Secret, Audience) { Lifetime = lifetime });
 
         Assert.That(e!.ParamName, Is.EqualTo("Lifetime"));
         Assert.That(e.ActualValue, Is.InstanceOf<TimeSpan>().And.EqualTo(lifetime), "the refused value itself, for a debugger or a log");
@@ -308,7 +299,7 @@ public sealed class ValidationTests
         for (int seconds = 1; seconds <= 3600; seconds++)
         {
             var lifetime = TimeSpan.FromSeconds(seconds);
-            Assert.That(new ReqioOptions(Secret, Audience) { Lifetime = lifetime }.ToString(), Does.Contain($"Lifetime = {lifetime},"));
+            Assert.That(new ReqioProject(Secret, Audience) { Lifetime = lifetime }.ToString(), Does.Contain($"Lifetime = {lifetime},"));
         }
     }
 
@@ -317,7 +308,7 @@ public sealed class ValidationTests
     [TestCase(3600)]
     public void A_lifetime_of_1_to_3600_seconds_sets_exp(int seconds)
     {
-        var options = new ReqioOptions(Secret, Audience) { Lifetime = TimeSpan.FromSeconds(seconds), Clock = new FixedClock(1_000) };
+        var options = new ReqioProject(Secret, Audience) { Lifetime = TimeSpan.FromSeconds(seconds), Clock = new FixedClock(1_000) };
 
         var payload = Jwt.Payload(ReqioToken.Mint(new ReqioUser("1"), options));
 
@@ -327,7 +318,7 @@ public sealed class ValidationTests
     [Test]
     public void A_null_clock_is_ArgumentNullException()
     {
-        Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new ReqioOptions(Secret, Audience) { Clock = null! })!.ParamName, Is.EqualTo("Clock"));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => _ = new ReqioProject(Secret, Audience) { Clock = null! })!.ParamName, Is.EqualTo("Clock"));
     }
 
     // ---- ReqioToken ----
@@ -359,7 +350,7 @@ public sealed class ValidationTests
         string worst(int length) => new('\u2603', length);
         var user = new ReqioUser(worst(ReqioUser.MaxIdLength), worst(ReqioUser.MaxEmailLength - 2) + "@\u2603",
             new ReqioTraits(worst(ReqioTraits.MaxPlanLength), ReqioTraits.MaxAmountCents, BillingInterval.Month));
-        var options = new ReqioOptions(Secret, "https://reqio.app/" + worst(ReqioOptions.MaxAudienceLength - 18))
+        var options = new ReqioProject(Secret, "https://reqio.app/" + worst(ReqioProject.MaxAudienceLength - 18))
         {
             Clock = new FixedClock(DateTimeOffset.MaxValue.AddHours(-1)),
             Lifetime = TimeSpan.FromHours(1),

@@ -44,7 +44,7 @@ public sealed class WidgetBrowserTests
         }
 
         // 62 s tokens, refreshed 60 s before exp: the SPA test sees a refresh within seconds.
-        _app = await WidgetTestApp.StartAsync(new ReqioOptions(Secret, Audience) { Lifetime = TimeSpan.FromSeconds(62) });
+        _app = await WidgetTestApp.StartAsync(new ReqioProject(Secret, Audience) { Lifetime = TimeSpan.FromSeconds(62) });
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -91,14 +91,18 @@ public sealed class WidgetBrowserTests
     }
 
     [Test]
-    public async Task A_visitor_who_is_not_signed_in_gets_no_token()
+    public async Task A_visitor_who_is_not_signed_in_gets_the_widget_without_a_token()
     {
         await using Browsing browsing = await OpenAsync(signedInAs: null);
 
         await browsing.Page.GotoAsync(_app.Address + "/");
+        await browsing.Page.WaitForFunctionAsync("() => window.__reqio && window.__reqio.tags.length === 1");
         IAPIResponse endpoint = await browsing.Page.APIRequest.GetAsync(_app.Address + "/api/reqio-token");
 
-        Assert.That(await browsing.Page.EvaluateAsync<bool>("() => window.__reqio === undefined"), Is.True);
+        Assert.That(await browsing.Page.EvaluateAsync<string?>("() => window.__reqio.tags[0].token"), Is.Null);
+        Assert.That(await browsing.Page.EvaluateAsync<string>("() => window.__reqio.tags[0].projectId"), Is.EqualTo(WidgetTestApp.ProjectId));
+        Assert.That(await browsing.Page.EvaluateAsync<string?>("() => window.__reqio.tags[0].nonce"), Is.Not.Null.And.Not.Empty,
+            "the page's CSP lets the anonymous tag run only with its nonce");
         Assert.That(endpoint.Status, Is.EqualTo(401));
     }
 

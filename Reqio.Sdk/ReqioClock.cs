@@ -3,7 +3,7 @@ namespace Reqio.Sdk;
 /// <summary>The clocks the SDK ships.</summary>
 public static class ReqioClock
 {
-    /// <summary>The system's clock (<see cref="DateTimeOffset.UtcNow"/>); the default of <see cref="ReqioOptions.Clock"/>.</summary>
+    /// <summary>The system's clock (<see cref="DateTimeOffset.UtcNow"/>); the default of <see cref="ReqioProject.Clock"/>.</summary>
     public static IReqioClock System { get; } = new SystemClock();
 
 #if NET8_0_OR_GREATER

@@ -1,14 +1,17 @@
+using System.Globalization;
+
 namespace Reqio.Sdk;
 
 /// <summary>
 /// What Reqio knows about a user's subscription: the <c>traits</c> claim, written as
-/// <c>{"plan":…,"amount":…,"interval":…}</c>. Immutable; every value is checked when the instance is built.
+/// <c>{"plan":…,"amount":…,"interval":…}</c>. Immutable, with value equality; every value is checked when the
+/// instance is built.
 /// </summary>
 /// <remarks>
 /// Each member is optional and left out of the token when <see langword="null"/>; when all three are
 /// <see langword="null"/> the whole <c>traits</c> claim is left out.
 /// </remarks>
-public sealed record ReqioTraits
+public sealed class ReqioTraits : IEquatable<ReqioTraits>
 {
     /// <summary>The most UTF-16 characters a <see cref="Plan"/> may have (128).</summary>
     public const int MaxPlanLength = 128;
@@ -33,10 +36,12 @@ public sealed record ReqioTraits
     /// </exception>
     public ReqioTraits(string? plan = null, long? amountCents = null, BillingInterval? interval = null)
     {
-        int planLength = plan is null ? -1 : CheckPlanAndGetEscapedLength(plan);
+        if (plan is not null)
+        {
+            CheckPlan(plan);
+        }
+
         CheckAmount(amountCents, interval);
-        JsonLength = PayloadJson.MeasureTraits(planLength, amountCents, interval);
-        IsPlainText = plan is null || planLength == plan.Length;
         Plan = plan;
         AmountCents = amountCents;
         Interval = interval;
@@ -71,21 +76,45 @@ public sealed record ReqioTraits
     /// <summary>How often <see cref="AmountCents"/> is charged, written as <c>interval</c>; <see langword="null"/> when not given.</summary>
     public BillingInterval? Interval { get; }
 
-    /// <summary>
-    /// The amount per month as Reqio counts it: <see cref="AmountCents"/> for a monthly plan, a twelfth of it (not
-    /// rounded) for a yearly one; <see langword="null"/> when there is no amount.
-    /// </summary>
-    public decimal? MonthlyAmountCents =>
-        AmountCents is not { } cents ? null : Interval == BillingInterval.Year ? cents / 12m : cents;
+    /// <summary>Whether every member is <see langword="null"/>, so the token leaves the whole <c>traits</c> claim out.</summary>
+    internal bool IsEmpty => Plan is null && AmountCents is null && Interval is null;
 
-    /// <summary>The length of the escaped JSON object, or 0 when every member is null and the claim is left out.</summary>
-    internal int JsonLength { get; }
+    /// <summary>Whether <paramref name="left"/> and <paramref name="right"/> are equal traits (or both <see langword="null"/>).</summary>
+    /// <param name="left">Traits.</param>
+    /// <param name="right">Other traits.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public static bool operator ==(ReqioTraits? left, ReqioTraits? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Whether the plan, if any, is printable ASCII that JSON takes as it is, so it can be copied unescaped.</summary>
-    internal bool IsPlainText { get; }
+    /// <summary>Whether <paramref name="left"/> and <paramref name="right"/> differ.</summary>
+    /// <param name="left">Traits.</param>
+    /// <param name="right">Other traits.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(ReqioTraits? left, ReqioTraits? right) => !(left == right);
 
-    /// <summary>Checks a plan's name (not blank, at most <see cref="MaxPlanLength"/>, valid UTF-16); returns its escaped length.</summary>
-    private static int CheckPlanAndGetEscapedLength(string plan)
+    /// <summary>Whether <paramref name="other"/> has the same plan (ordinal comparison), amount and interval.</summary>
+    /// <param name="other">Other traits.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(ReqioTraits? other) =>
+        other is not null
+        && string.Equals(Plan, other.Plan, StringComparison.Ordinal)
+        && AmountCents == other.AmountCents
+        && Interval == other.Interval;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ReqioTraits);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => unchecked(
+        (((Plan is null ? 0 : StringComparer.Ordinal.GetHashCode(Plan)) * 31) + AmountCents.GetHashCode()) * 31
+        + Interval.GetHashCode());
+
+    /// <summary>Describes the traits.</summary>
+    /// <returns>For example <c>ReqioTraits { Plan = pro, AmountCents = 4900, Interval = Month }</c>.</returns>
+    public override string ToString() =>
+        $"ReqioTraits {{ Plan = {Plan ?? "(none)"}, AmountCents = {(AmountCents is { } cents ? cents.ToString(CultureInfo.InvariantCulture) : "(none)")}, Interval = {(Interval is { } interval ? interval.ToString() : "(none)")} }}";
+
+    /// <summary>Checks a plan's name: not blank, at most <see cref="MaxPlanLength"/>, valid UTF-16.</summary>
+    private static void CheckPlan(string plan)
     {
         if (string.IsNullOrWhiteSpace(plan))
         {
@@ -93,7 +122,7 @@ public sealed record ReqioTraits
         }
 
         Preconditions.CheckMaxLength(plan, MaxPlanLength, nameof(plan));
-        return JsonString.CheckUtf16AndGetEscapedLength(plan, nameof(plan));
+        JsonString.CheckUtf16(plan, nameof(plan));
     }
 
     /// <summary>Checks an amount in whole cents within JSON's exact integers, and the interval it needs.</summary>

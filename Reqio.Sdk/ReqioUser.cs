@@ -1,10 +1,15 @@
 namespace Reqio.Sdk;
 
 /// <summary>
-/// The signed-in user a token identifies: <c>sub</c>, <c>email</c> and <c>traits</c>. Immutable; every value is
-/// checked when the instance is built, so a user that exists can always be minted.
+/// The signed-in user a token identifies: <c>sub</c>, <c>email</c> and <c>traits</c>. Immutable, with value
+/// equality; every value is checked when the instance is built, so a user that exists can always be minted.
 /// </summary>
-public sealed record ReqioUser
+/// <remarks>
+/// <see cref="ToString"/> leaves the email address out, so a user can be logged. Structured loggers read public
+/// properties, though, <see cref="Email"/> among them, and an <see cref="Id"/> may itself be an email address: log
+/// the user's <see cref="ToString"/>, not the user.
+/// </remarks>
+public sealed class ReqioUser : IEquatable<ReqioUser>
 {
     /// <summary>The most UTF-16 characters an <see cref="Id"/> may have (256).</summary>
     public const int MaxIdLength = 256;
@@ -24,12 +29,12 @@ public sealed record ReqioUser
     /// </exception>
     public ReqioUser(string id, string? email = null, ReqioTraits? traits = null)
     {
-        int idLength = CheckIdAndGetEscapedLength(id);
-        int emailLength = email is null ? -1 : CheckEmailAndGetEscapedLength(email);
-        JsonLength = PayloadJson.MeasureUser(idLength, emailLength, traits?.JsonLength ?? 0);
+        CheckId(id);
+        if (email is not null)
+        {
+            CheckEmail(email);
+        }
 
-        // Escaping lengthens every character JSON does not take as it is, so a string is plain when it keeps its length.
-        IsPlainText = idLength == id.Length && (email is null || emailLength == email.Length) && (traits?.IsPlainText ?? true);
         Id = id;
         Email = email;
         Traits = traits;
@@ -44,14 +49,42 @@ public sealed record ReqioUser
     /// <summary>The user's subscription, written as <c>traits</c>; <see langword="null"/> when not given.</summary>
     public ReqioTraits? Traits { get; }
 
-    /// <summary>The length of this user's claims as written: from <c>{"sub":</c> through <c>traits</c>, if any.</summary>
-    internal int JsonLength { get; }
+    /// <summary>Whether <paramref name="left"/> and <paramref name="right"/> are equal users (or both <see langword="null"/>).</summary>
+    /// <param name="left">A user.</param>
+    /// <param name="right">Another user.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public static bool operator ==(ReqioUser? left, ReqioUser? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Whether the id, email and plan are all printable ASCII that JSON takes as it is (the usual case).</summary>
-    internal bool IsPlainText { get; }
+    /// <summary>Whether <paramref name="left"/> and <paramref name="right"/> differ.</summary>
+    /// <param name="left">A user.</param>
+    /// <param name="right">Another user.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(ReqioUser? left, ReqioUser? right) => !(left == right);
 
-    /// <summary>Checks an id (not null, not blank, at most <see cref="MaxIdLength"/>, valid UTF-16); returns its escaped length.</summary>
-    private static int CheckIdAndGetEscapedLength(string id)
+    /// <summary>Whether <paramref name="other"/> has the same id, email and traits (ordinal comparison).</summary>
+    /// <param name="other">Another user.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(ReqioUser? other) =>
+        other is not null
+        && string.Equals(Id, other.Id, StringComparison.Ordinal)
+        && string.Equals(Email, other.Email, StringComparison.Ordinal)
+        && Equals(Traits, other.Traits);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ReqioUser);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => unchecked(
+        (((StringComparer.Ordinal.GetHashCode(Id) * 31) + (Email is null ? 0 : StringComparer.Ordinal.GetHashCode(Email))) * 31)
+        + (Traits?.GetHashCode() ?? 0));
+
+    /// <summary>Describes the user without the email address.</summary>
+    /// <returns>For example <c>ReqioUser { Id = user_8f3a2c, Email = (hidden), Traits = ReqioTraits { Plan = pro, AmountCents = 4900, Interval = Month } }</c>.</returns>
+    public override string ToString() =>
+        $"ReqioUser {{ Id = {Id}, Email = {(Email is null ? "(none)" : "(hidden)")}, Traits = {Traits?.ToString() ?? "(none)"} }}";
+
+    /// <summary>Checks an id: not null, not blank, at most <see cref="MaxIdLength"/>, valid UTF-16.</summary>
+    private static void CheckId(string id)
     {
         const string Name = "id";
         Preconditions.CheckNotNull(id, Name);
@@ -61,15 +94,15 @@ public sealed record ReqioUser
         }
 
         Preconditions.CheckMaxLength(id, MaxIdLength, Name);
-        return JsonString.CheckUtf16AndGetEscapedLength(id, Name);
+        JsonString.CheckUtf16(id, Name);
     }
 
-    /// <summary>Checks an email address; returns its escaped length.</summary>
+    /// <summary>Checks an email address.</summary>
     /// <remarks>
     /// Deliberately loose: internationalized addresses and anything else a mail system may accept pass through as
     /// given. Only what is certainly not an address is refused.
     /// </remarks>
-    private static int CheckEmailAndGetEscapedLength(string email)
+    private static void CheckEmail(string email)
     {
         const string Name = "email";
         if (email.Length == 0)
@@ -78,33 +111,18 @@ public sealed record ReqioUser
         }
 
         Preconditions.CheckMaxLength(email, MaxEmailLength, Name);
-        int length = JsonString.CheckUtf16AndGetEscapedLength(email, Name);
-
-        // Plain text holds no control character and one white-space character, the space; other text is searched whole.
-        int blank = length == email.Length ? email.IndexOf(' ') : IndexOfWhiteSpaceOrControl(email);
-        if (blank >= 0)
+        JsonString.CheckUtf16(email, Name);
+        for (int i = 0; i < email.Length; i++)
         {
-            ThrowHelper.Argument(Name, $"email must not hold white space or control characters; it has one at index {blank}.");
+            if (char.IsWhiteSpace(email[i]) || char.IsControl(email[i]))
+            {
+                ThrowHelper.Argument(Name, $"email must not hold white space or control characters; it has one at index {i}.");
+            }
         }
 
         if (email.Length < 3 || email.IndexOf('@', 1, email.Length - 2) < 0)
         {
             ThrowHelper.Argument(Name, "email must have an '@' with text on both sides.");
         }
-
-        return length;
-    }
-
-    private static int IndexOfWhiteSpaceOrControl(string value)
-    {
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (char.IsWhiteSpace(value[i]) || char.IsControl(value[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -1,25 +1,20 @@
+using System.Globalization;
 using System.IO;
-
-// RS0026 asks that overloads not each take optional parameters. These pairs differ in their second (or first)
-// parameter's type, a project id string or the options, so no call but one passing an untyped null there resolves
-// ambiguously, and that one does not compile rather than pick the wrong overload.
-#pragma warning disable RS0026
 
 namespace Reqio.Sdk;
 
 /// <summary>
 /// Renders the Reqio widget's script tag for server-rendered pages:
-/// <c>&lt;script src="https://reqio.app/widget.js" data-project-id="…" data-identity-token="…" async&gt;&lt;/script&gt;</c>,
-/// with <c>nonce="…"</c> before <c>async</c> when a Content-Security-Policy nonce is given.
+/// <c>&lt;script src="https://reqio.app/widget.js" data-project-id="…" data-identity-token="…" async&gt;&lt;/script&gt;</c>
+/// for a signed-in user, the same without <c>data-identity-token</c> for an anonymous visitor, and
+/// <c>nonce="…"</c> before <c>async</c> when a Content-Security-Policy nonce is given.
 /// </summary>
 /// <remarks>
-/// Every value is checked before any HTML is written: the project id is <c>[A-Za-z0-9_-]+</c>, the token is a
-/// compact JWS (three base64url parts, as <see cref="ReqioToken"/> mints), the nonce is base64 or base64url. No
-/// value that passes can leave its attribute; each is HTML-attribute-encoded all the same.
-/// <para>
-/// Without a project id at hand, take it from the options: <see cref="ReqioOptions.ProjectId"/> is the id in
-/// <c>REQIO_PROJECT_ID</c> or in an audience of the form <c>https://reqio.app/p/{projectId}</c>.
-/// </para>
+/// The project id comes from the <see cref="ReqioProject"/> the token is minted with, so the tag and the token's
+/// audience cannot name different projects. Every value is checked before any HTML is written: the token is a
+/// compact JWS (three base64url parts, as <see cref="ReqioToken"/> mints), the nonce is base64 or base64url, and the
+/// project id is <c>[A-Za-z0-9_-]+</c>. None of these characters needs encoding in a double-quoted attribute, so
+/// the values are written as they are.
 /// </remarks>
 public static class ReqioWidget
 {
@@ -29,93 +24,104 @@ public static class ReqioWidget
     /// <summary>The most characters a CSP nonce may have (256).</summary>
     public const int MaxNonceLength = 256;
 
-    /// <summary>Renders the script tag.</summary>
-    /// <param name="projectId">The Reqio project's id, <c>[A-Za-z0-9_-]+</c>.</param>
-    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioOptions)"/>.</param>
+    /// <summary>Renders the script tag for a signed-in user.</summary>
+    /// <param name="project">The project the token was minted with; its <see cref="ReqioProject.ProjectId"/> is the tag's project.</param>
+    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioProject)"/>.</param>
     /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
     /// <returns>The tag, one line of HTML.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="projectId"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="project"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="projectId"/> is empty, longer than <see cref="ReqioOptions.MaxProjectIdLength"/> or holds a
-    /// character outside <c>[A-Za-z0-9_-]</c>; <paramref name="identityToken"/> is not three base64url parts joined
-    /// by dots or is longer than <see cref="ReqioToken.MaxTokenLength"/>; or <paramref name="nonce"/> is empty,
-    /// longer than <see cref="MaxNonceLength"/> or not base64/base64url.
+    /// <paramref name="project"/> has no <see cref="ReqioProject.ProjectId"/>; <paramref name="identityToken"/> is not
+    /// three base64url parts joined by dots or is longer than <see cref="ReqioToken.MaxTokenLength"/>; or
+    /// <paramref name="nonce"/> is empty, longer than <see cref="MaxNonceLength"/> or not base64/base64url.
     /// </exception>
-    public static string ScriptTag(string projectId, string identityToken, string? nonce = null)
+    public static string ScriptTag(ReqioProject project, string identityToken, string? nonce = null)
     {
-        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        WriteScriptTag(writer, projectId, identityToken, nonce);
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteScriptTag(writer, project, identityToken, nonce);
         return writer.ToString();
     }
 
-    /// <summary>Renders the script tag for the project <paramref name="options"/> mint for.</summary>
-    /// <param name="options">The options the token was minted with; their <see cref="ReqioOptions.ProjectId"/> is the project.</param>
-    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioOptions)"/>.</param>
-    /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
-    /// <returns>The tag, one line of HTML.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">
-    /// <paramref name="options"/> have no <see cref="ReqioOptions.ProjectId"/> (their audience is not
-    /// <c>https://reqio.app/p/{projectId}</c>; the message says how to set one); or <paramref name="identityToken"/>
-    /// or <paramref name="nonce"/> is refused as by <see cref="ScriptTag(string, string, string?)"/>.
-    /// </exception>
-    public static string ScriptTag(ReqioOptions options, string identityToken, string? nonce = null) =>
-        ScriptTag(ProjectIdOf(options), identityToken, nonce);
-
-    /// <summary>Writes the script tag to <paramref name="writer"/> without building intermediate strings.</summary>
+    /// <summary>Writes the script tag for a signed-in user to <paramref name="writer"/>.</summary>
     /// <param name="writer">Where to write the HTML, such as a Razor page's or a response's writer.</param>
-    /// <param name="projectId">The Reqio project's id, <c>[A-Za-z0-9_-]+</c>.</param>
-    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioOptions)"/>.</param>
+    /// <param name="project">The project the token was minted with; its <see cref="ReqioProject.ProjectId"/> is the tag's project.</param>
+    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioProject)"/>.</param>
     /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="projectId"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">As for <see cref="ScriptTag(string, string, string?)"/>; nothing has been written.</exception>
-    public static void WriteScriptTag(TextWriter writer, string projectId, string identityToken, string? nonce = null)
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="project"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="ScriptTag"/>; nothing has been written.</exception>
+    public static void WriteScriptTag(TextWriter writer, ReqioProject project, string identityToken, string? nonce = null)
     {
         Preconditions.CheckNotNull(writer, nameof(writer));
-        ReqioOptions.CheckProjectId(projectId);
+        string projectId = ProjectIdOf(project);
         CheckIdentityToken(identityToken);
-        if (nonce is not null)
-        {
-            CheckNonce(nonce);
-        }
+        CheckNonce(nonce);
+        Write(writer, projectId, identityToken, nonce);
+    }
 
+    /// <summary>
+    /// Renders the script tag for an anonymous visitor: the widget loads without a token, and the page can identify
+    /// the user later with <c>Reqio.identify(token)</c>.
+    /// </summary>
+    /// <param name="project">The project; its <see cref="ReqioProject.ProjectId"/> is the tag's project.</param>
+    /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
+    /// <returns>The tag, one line of HTML.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="project"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="project"/> has no <see cref="ReqioProject.ProjectId"/>; or <paramref name="nonce"/> is empty,
+    /// longer than <see cref="MaxNonceLength"/> or not base64/base64url.
+    /// </exception>
+    public static string AnonymousScriptTag(ReqioProject project, string? nonce = null)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteAnonymousScriptTag(writer, project, nonce);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the script tag for an anonymous visitor, without a token, to <paramref name="writer"/>.</summary>
+    /// <param name="writer">Where to write the HTML, such as a Razor page's or a response's writer.</param>
+    /// <param name="project">The project; its <see cref="ReqioProject.ProjectId"/> is the tag's project.</param>
+    /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="project"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="AnonymousScriptTag"/>; nothing has been written.</exception>
+    public static void WriteAnonymousScriptTag(TextWriter writer, ReqioProject project, string? nonce = null)
+    {
+        Preconditions.CheckNotNull(writer, nameof(writer));
+        string projectId = ProjectIdOf(project);
+        CheckNonce(nonce);
+        Write(writer, projectId, identityToken: null, nonce);
+    }
+
+    /// <summary>Writes the tag from checked values, none of which needs encoding in an attribute.</summary>
+    private static void Write(TextWriter writer, string projectId, string? identityToken, string? nonce)
+    {
         writer.Write("<script src=\"");
         writer.Write(ScriptUrl);
         writer.Write("\" data-project-id=\"");
-        HtmlAttribute.Write(writer, projectId);
-        writer.Write("\" data-identity-token=\"");
-        HtmlAttribute.Write(writer, identityToken);
+        writer.Write(projectId);
+        if (identityToken is not null)
+        {
+            writer.Write("\" data-identity-token=\"");
+            writer.Write(identityToken);
+        }
+
         if (nonce is not null)
         {
             writer.Write("\" nonce=\"");
-            HtmlAttribute.Write(writer, nonce);
+            writer.Write(nonce);
         }
 
         writer.Write("\" async></script>");
     }
 
-    /// <summary>Writes the script tag for the project <paramref name="options"/> mint for to <paramref name="writer"/>.</summary>
-    /// <param name="writer">Where to write the HTML, such as a Razor page's or a response's writer.</param>
-    /// <param name="options">The options the token was minted with; their <see cref="ReqioOptions.ProjectId"/> is the project.</param>
-    /// <param name="identityToken">A token from <see cref="ReqioToken.Mint(ReqioUser, ReqioOptions)"/>.</param>
-    /// <param name="nonce">The page's Content-Security-Policy nonce (base64 or base64url), or <see langword="null"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="options"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">As for <see cref="ScriptTag(ReqioOptions, string, string?)"/>; nothing has been written.</exception>
-    public static void WriteScriptTag(TextWriter writer, ReqioOptions options, string identityToken, string? nonce = null)
+    /// <summary>The project's id; refuses a project whose audience names none, saying how to name one.</summary>
+    private static string ProjectIdOf(ReqioProject project)
     {
-        Preconditions.CheckNotNull(writer, nameof(writer));
-        WriteScriptTag(writer, ProjectIdOf(options), identityToken, nonce);
-    }
-
-    /// <summary>The options' project id; refuses options whose audience names no Reqio project, saying how to name one.</summary>
-    private static string ProjectIdOf(ReqioOptions options)
-    {
-        Preconditions.CheckNotNull(options, nameof(options));
-        string? projectId = options.ProjectId;
+        Preconditions.CheckNotNull(project, nameof(project));
+        string? projectId = project.ProjectId;
         if (projectId is null)
         {
-            ThrowHelper.Argument(nameof(options),
-                $"options have no ProjectId: their audience, {options.Audience}, is not {ReqioOptions.ProjectAudiencePrefix}{{projectId}}. Set REQIO_AUDIENCE to {ReqioOptions.ProjectAudiencePrefix}{{projectId}} (or remove it and set REQIO_PROJECT_ID), or build the options with ReqioOptions.ForProject(secret, projectId).");
+            ThrowHelper.Argument(nameof(project),
+                $"project has no ProjectId: its audience, {project.Audience}, does not end in /p/{{projectId}}. Set REQIO_PROJECT_ID beside REQIO_AUDIENCE, or build the project with ReqioProject.FromProjectId(secret, projectId).");
         }
 
         return projectId;
@@ -149,9 +155,14 @@ public static class ReqioWidget
         }
     }
 
-    /// <summary>Checks a Content-Security-Policy nonce: base64 or base64url, with up to two '=' of padding.</summary>
-    private static void CheckNonce(string nonce)
+    /// <summary>Checks a Content-Security-Policy nonce, if any: base64 or base64url, with up to two '=' of padding.</summary>
+    private static void CheckNonce(string? nonce)
     {
+        if (nonce is null)
+        {
+            return;
+        }
+
         int end = nonce.Length;
         while (end > 0 && end > nonce.Length - 2 && nonce[end - 1] == '=')
         {

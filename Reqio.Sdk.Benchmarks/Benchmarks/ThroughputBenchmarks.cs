@@ -7,7 +7,7 @@ using Reqio.Sdk.Tests.Support;
 namespace Reqio.Sdk.Benchmarks;
 
 /// <summary>
-/// Throughput with one shared <see cref="ReqioOptions"/>: the same number of tokens minted by one thread, then
+/// Throughput with one shared <see cref="ReqioProject"/>: the same number of tokens minted by one thread, then
 /// split across two. Times are per token; on two cores, two threads with no shared lock approach half the time.
 /// Beside them, the same split for the BCL's HMAC alone, each thread with its own keyed instance: what the MAC
 /// itself gains from a second thread bounds what minting can.
@@ -78,7 +78,7 @@ public class ThroughputBenchmarks
     private static void MintMany(byte[] buffer, int count)
     {
         ReqioUser user = Reference.User;
-        ReqioOptions options = Reference.Options;
+        ReqioProject options = Reference.Options;
         for (int i = 0; i < count; i++)
         {
             ReqioToken.TryMint(user, options, buffer, out _);

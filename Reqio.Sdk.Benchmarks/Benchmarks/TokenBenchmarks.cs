@@ -25,7 +25,7 @@ public class TokenBenchmarks
 {
     private readonly AppUser _app = Reference.AppUser;
     private readonly ReqioUser _user = Reference.User;
-    private readonly ReqioOptions _options = Reference.Options;
+    private readonly ReqioProject _options = Reference.Options;
     private readonly char[] _chars = new char[ReqioToken.MaxTokenLength];
     private readonly byte[] _bytes = new byte[ReqioToken.MaxTokenLength];
     private readonly byte[] _mac = new byte[32];

@@ -28,7 +28,7 @@ internal static class TokenEndpointApp
         WebApplication app = builder.Build();
 
         AppUser record = Reference.AppUser;
-        ReqioOptions options = Reference.Options;
+        ReqioProject options = Reference.Options;
         var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Reference.Key), SecurityAlgorithms.HmacSha256);
         string constant = ReqioToken.Mint(record.ToReqioUser(), options);

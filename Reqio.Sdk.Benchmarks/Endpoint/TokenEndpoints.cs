@@ -7,7 +7,7 @@ internal static class TokenEndpoints
 {
     public static readonly TokenEndpoint Reqio = new("/reqio", "Reqio.Sdk", Ours: true,
         "builds a `ReqioUser` from the app's user record (`new ReqioUser(id, email, ReqioTraits.Monthly(plan, cents))`) "
-        + "and mints with `ReqioToken.Mint`, its `ReqioOptions` built once at startup", TimeSpan.FromSeconds(5));
+        + "and mints with `ReqioToken.Mint`, its `ReqioProject` built once at startup", TimeSpan.FromSeconds(5));
 
     public static readonly TokenEndpoint JsonWebTokenHandler = new("/jsonwebtokenhandler", "JsonWebTokenHandler", Ours: false,
         "builds the claims dictionary from the same record and mints with `JsonWebTokenHandler.CreateToken`, "

@@ -25,7 +25,7 @@ internal static class Reference
     /// <summary>The user built once, for the contenders that reuse it.</summary>
     public static ReqioUser User { get; } = AppUser.ToReqioUser();
 
-    public static ReqioOptions Options { get; } = new(Secret, Audience);
+    public static ReqioProject Options { get; } = new(Secret, Audience);
 
     public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 

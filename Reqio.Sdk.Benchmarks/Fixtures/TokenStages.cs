@@ -3,37 +3,38 @@ using System.Text;
 namespace Reqio.Sdk.Benchmarks.Fixtures;
 
 /// <summary>
-/// <see cref="ReqioToken.TryMint(ReqioUser, ReqioOptions, Span{byte}, out int)"/> taken apart: each stage of the
+/// <see cref="ReqioToken.TryMint(ReqioUser, ReqioProject, Span{byte}, out int)"/> taken apart: each stage of the
 /// encoder called on its own, over the reference user, through the same internal methods TryMint calls. Summed, the
 /// stages should come within a few percent of the whole; the remainder is argument checks, the stack buffers and
 /// the header copy. Each method runs its stage <c>count</c> times.
 /// </summary>
 internal sealed class TokenStages
 {
-    private const int HeaderLength = TokenLayout.HeaderLength;
+    private const int HeaderLength = TokenEncoder.HeaderLength;
 
     private readonly ReqioUser _user = Reference.User;
-    private readonly ReqioOptions _options = Reference.Options;
+    private readonly ReqioProject _options = Reference.Options;
     private readonly byte[] _token;
     private readonly byte[] _json;
     private readonly byte[] _mac = new byte[Hs256Signer.MacLength];
     private readonly char[] _chars = new char[ReqioToken.MaxTokenLength];
-    private readonly TokenLayout _layout;
+    private readonly long _issuedAt;
+    private readonly int _jsonLength;
     private readonly int _signedLength;
 
     public TokenStages()
     {
-        _layout = TokenEncoder.Measure(_user, _options);
-        _token = new byte[_layout.TokenLength];
-        _json = new byte[_layout.ScratchLength];
-        _signedLength = HeaderLength + _layout.PayloadLength;
+        _issuedAt = TokenEncoder.ReadClock(_options);
+        _json = new byte[TokenEncoder.MaxPayloadLength];
+        _jsonLength = TokenEncoder.WritePayload(_user, _options, _issuedAt, new TokenBuffer(_json));
+        _token = new byte[TokenEncoder.GetTokenLength(_jsonLength)];
+        _signedLength = HeaderLength + Base64UrlWriter.GetEncodedLength(_jsonLength);
 
         // TryMint writes the header; every other byte is cleared, then written by the stages in order, and the result
         // must verify as the reference user's token.
         ReqioToken.TryMint(_user, _options, _token, out _);
         Array.Clear(_token, HeaderLength, _token.Length - HeaderLength);
         ClockRead(1);
-        Layout(1);
         PayloadJson(1);
         PayloadBase64Url(1);
         _token[_signedLength] = (byte)'.';
@@ -58,23 +59,12 @@ internal sealed class TokenStages
         return sum;
     }
 
-    public long Layout(int count)
-    {
-        long sum = 0;
-        for (int i = 0; i < count; i++)
-        {
-            sum += TokenEncoder.Layout(_user, _options, _layout.IssuedAt).TokenLength;
-        }
-
-        return sum;
-    }
-
     public long PayloadJson(int count)
     {
         long sum = 0;
         for (int i = 0; i < count; i++)
         {
-            sum += Reqio.Sdk.PayloadJson.Write(_user, _options, _layout, new TokenBuffer(_json));
+            sum += TokenEncoder.WritePayload(_user, _options, _issuedAt, new TokenBuffer(_json));
         }
 
         return sum;
@@ -84,7 +74,7 @@ internal sealed class TokenStages
     {
         for (int i = 0; i < count; i++)
         {
-            Base64UrlWriter.Encode(new TokenBuffer(_json), _layout.JsonLength, new TokenBuffer(_token), HeaderLength);
+            Base64UrlWriter.Encode(new TokenBuffer(_json), _jsonLength, new TokenBuffer(_token), HeaderLength);
         }
 
         return _token[HeaderLength];
@@ -121,13 +111,13 @@ internal sealed class TokenStages
         return sum;
     }
 
-    /// <summary>Mint's last stage: the string allocated at the token's length and the token widened into it.</summary>
+    /// <summary>Mint's last stage: the string made of the token's bytes.</summary>
     public string MintString(int count)
     {
         string token = "";
         for (int i = 0; i < count; i++)
         {
-            token = string.Create(_token.Length, _token, static (chars, bytes) => Encoding.ASCII.GetChars(bytes, chars));
+            token = Encoding.ASCII.GetString(_token);
         }
 
         return token;

@@ -39,7 +39,7 @@ internal static class MarkdownReport
         Ratios(text, result, Section.BuiltOnce, "Options and user built once",
             "The tiers alone, the `ReqioUser` built once before the rounds (the peers still build their claims per call); "
             + "the stages below show where a token's time goes.");
-        Ratios(text, result, Section.Threads, "Threads", "Two threads minting with one shared `ReqioOptions`, beside the machine's and the MAC's own ceilings.");
+        Ratios(text, result, Section.Threads, "Threads", "Two threads minting with one shared `ReqioProject`, beside the machine's and the MAC's own ceilings.");
         Ratios(text, result, Section.FirstToken, "The first token in a fresh process",
             "One small console app per contender mints one token for the reference user and exits; each is published "
             + "framework-dependent (JIT) and as native AOT, and every token printed is verified.");

@@ -91,11 +91,9 @@ internal sealed class Registry(TokenBenchmarks tokens, ThroughputBenchmarks thre
 
     public Measured ArithmeticTwoThreads { get; } = Measure("arithmetic, two threads", control.Machine_ArithmeticLoop_TwoThreads, MachineCeilingBenchmarks.Steps);
 
-    public Stage User { get; } = Stage.Of("user: validate and measure (per request)", n => Repeat(n, () => tokens.Reqio_BuildUser().Id.Length));
+    public Stage User { get; } = Stage.Of("user: validate (per request)", n => Repeat(n, () => tokens.Reqio_BuildUser().Id.Length));
 
     public Stage ClockRead { get; } = Stage.Of("clock read", stages.ClockRead);
-
-    public Stage Layout { get; } = Stage.Of("layout", stages.Layout);
 
     public Stage PayloadJson { get; } = Stage.Of("payload JSON", stages.PayloadJson);
 
@@ -107,7 +105,7 @@ internal sealed class Registry(TokenBenchmarks tokens, ThroughputBenchmarks thre
 
     public Stage WidenToChars { get; } = Stage.Of("widening to chars (TryMint chars)", stages.WidenToChars);
 
-    public Stage MintString { get; } = Stage.Of("the string, allocated and filled (Mint)", n => stages.MintString(n).Length);
+    public Stage MintString { get; } = Stage.Of("the string made of the token's bytes (Mint)", n => stages.MintString(n).Length);
 
     /// <summary>Not a stage of its own (Mint's string includes it): a string as long as the token, allocated bare.</summary>
     public Stage BareString { get; } = Stage.Of("of which: allocating a string as long (bare)", stages.AllocateString);
@@ -129,7 +127,7 @@ internal sealed class Registry(TokenBenchmarks tokens, ThroughputBenchmarks thre
         new("trymint_chars_vs_hmac", Section.BuiltOnce, "`TryMint` (chars) ÷ the same HMAC", [TryMintChars], [Hmac]),
         new("mint_vs_trymint_chars_and_string", Section.BuiltOnce, "`Mint` ÷ (`TryMint` (chars) + allocating a string as long)", [Mint], [TryMintChars, BareString.Method]),
         .. Peers.Select(p => new RatioClaim("mint_vs_" + p.RatioId, Section.BuiltOnce, $"{p.Call} ÷ `Mint`", [p.Method], [Mint])),
-        new("two_threads_vs_one", Section.Threads, "tokens a second, two threads sharing one `ReqioOptions` ÷ one thread", [OneThread], [TwoThreads]),
+        new("two_threads_vs_one", Section.Threads, "tokens a second, two threads sharing one `ReqioProject` ÷ one thread", [OneThread], [TwoThreads]),
         new("control_two_threads_vs_one", Section.Threads, "the same for a shared-nothing arithmetic loop (the machine's ceiling)", [ArithmeticOneThread], [ArithmeticTwoThreads]),
         new("hmac_two_threads_vs_one", Section.Threads, "the same for the BCL's HMAC alone, an instance a thread (the MAC's ceiling)", [HmacOneThread], [HmacTwoThreads]),
     ];
@@ -155,7 +153,7 @@ internal sealed class Registry(TokenBenchmarks tokens, ThroughputBenchmarks thre
     ];
 
     /// <summary>The stages every tier runs, from the clock to the signature's base64url.</summary>
-    private Stage[] Encoding => [ClockRead, Layout, PayloadJson, PayloadBase64Url, Mac, SignatureBase64Url];
+    private Stage[] Encoding => [ClockRead, PayloadJson, PayloadBase64Url, Mac, SignatureBase64Url];
 
     /// <summary>This registry's properties of type <typeparamref name="T"/>, in the order they are declared.</summary>
     private IEnumerable<T> Registered<T>() =>

@@ -6,7 +6,7 @@ namespace ReadmeExamples;
 
 /// <summary>README example (MVC): the controller renders the widget's tag, the view writes it.</summary>
 [Authorize]
-public sealed class FeedbackController(ReqioOptions reqio) : Controller
+public sealed class FeedbackController(ReqioProject reqio) : Controller
 {
     public IActionResult Index()
     {

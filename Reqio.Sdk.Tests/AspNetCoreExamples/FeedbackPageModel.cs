@@ -6,7 +6,7 @@ namespace ReadmeExamples;
 
 /// <summary>README example (Razor Pages): the page model renders the whole tag, the page writes it raw.</summary>
 [Authorize]
-public sealed class FeedbackPageModel(ReqioOptions reqio) : PageModel
+public sealed class FeedbackPageModel(ReqioProject reqio) : PageModel
 {
     public string ReqioScriptTag { get; private set; } = "";
 

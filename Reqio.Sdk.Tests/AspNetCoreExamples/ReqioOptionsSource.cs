@@ -6,12 +6,12 @@ using Reqio.Sdk;
 namespace ReadmeExamples;
 
 /// <summary>README example: the options, rebuilt when the app's configuration reloads.</summary>
-// Register it as a singleton in place of ReqioOptions and mint with Current on each request. A reload whose settings
+// Register it as a singleton in place of ReqioProject and mint with Current on each request. A reload whose settings
 // are refused keeps the options the app had, so it goes on signing; LastError says why, for a health check or a log.
 public sealed class ReqioOptionsSource
 {
     private readonly IConfiguration _configuration;
-    private ReqioOptions _current;
+    private ReqioProject _current;
 
     public ReqioOptionsSource(IConfiguration configuration)
     {
@@ -20,11 +20,11 @@ public sealed class ReqioOptionsSource
         ChangeToken.OnChange(configuration.GetReloadToken, Reload);
     }
 
-    public ReqioOptions Current => Volatile.Read(ref _current);
+    public ReqioProject Current => Volatile.Read(ref _current);
 
     public InvalidOperationException? LastError { get; private set; }
 
-    private ReqioOptions Build() => ReqioOptions.FromEnvironment(name => _configuration[name]);
+    private ReqioProject Build() => ReqioProject.FromSettings(name => _configuration[name]);
 
     private void Reload()
     {

@@ -18,7 +18,7 @@ public static class ReqioSetup
     // REQIO_SECRET and REQIO_PROJECT_ID (or REQIO_AUDIENCE) from the app's configuration: user-secrets in
     // Development, environment variables or a secret store in production. A missing setting stops the app here.
     public static IServiceCollection AddReqio(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(ReqioOptions.FromEnvironment(name => configuration[name]));
+        services.AddSingleton(ReqioProject.FromSettings(name => configuration[name]));
 
     // Cookie authentication that answers 401 instead of redirecting to a sign-in page the app does not have yet.
     // An app that already signs users in keeps its own setup and skips this.

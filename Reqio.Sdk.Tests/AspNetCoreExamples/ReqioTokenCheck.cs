@@ -21,7 +21,7 @@ public static class ReqioTokenCheck
     /// </summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromSeconds(60);
 
-    /// <summary>The token lifetime the SDK uses unless <c>ReqioOptions.Lifetime</c> says otherwise.</summary>
+    /// <summary>The token lifetime the SDK uses unless <c>ReqioProject.Lifetime</c> says otherwise.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(300);
 
     private static readonly string[] s_requiredClaims = ["sub", "aud", "iat", "exp"];
@@ -33,7 +33,7 @@ public static class ReqioTokenCheck
     /// <param name="token">The token your app returned.</param>
     /// <param name="secret">The project's secret, exactly as the Reqio dashboard shows it.</param>
     /// <param name="audience">The project's audience, such as <c>https://reqio.app/p/proj_abc123</c>.</param>
-    /// <param name="lifetime">Your <c>ReqioOptions.Lifetime</c>; 300 seconds when not given.</param>
+    /// <param name="lifetime">Your <c>ReqioProject.Lifetime</c>; 300 seconds when not given.</param>
     /// <param name="now">The time to check against; the system clock when not given.</param>
     public static async Task<JsonWebToken> ValidateAsync(
         string token, string secret, string audience, TimeSpan? lifetime = null, DateTimeOffset? now = null)

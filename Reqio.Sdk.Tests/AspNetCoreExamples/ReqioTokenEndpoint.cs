@@ -12,11 +12,11 @@ public sealed record ReqioTokenResponse(string Token, long ExpiresAt);
 public static class ReqioTokenEndpoint
 {
     public static RouteHandlerBuilder MapReqioToken(this IEndpointRouteBuilder app, string pattern = "/api/reqio-token") =>
-        app.MapGet(pattern, (HttpContext http, ReqioOptions reqio) =>
+        app.MapGet(pattern, (HttpContext http, ReqioProject reqio) =>
         {
-            string token = ReqioToken.Mint(http.User.ToReqioUser(), reqio, out DateTimeOffset expiresAt);
+            ReqioIdentityToken minted = ReqioToken.MintWithExpiry(http.User.ToReqioUser(), reqio);
             http.Response.Headers.CacheControl = "no-store";
-            return Results.Ok(new ReqioTokenResponse(token, expiresAt.ToUnixTimeSeconds()));
+            return Results.Ok(new ReqioTokenResponse(minted.Token, minted.ExpiresAt.ToUnixTimeSeconds()));
         })
         .RequireAuthorization();   // signed-in users only; anonymous requests get the sign-in's challenge (401)
 }

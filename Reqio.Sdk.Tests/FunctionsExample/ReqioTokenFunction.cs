@@ -9,7 +9,7 @@ namespace ReqioFunctions;
 public sealed record ReqioTokenResponse(string Token, long ExpiresAt);
 
 /// <summary>GET /api/reqio-token: a Reqio token for the user App Service Authentication signed in, 401 otherwise.</summary>
-public sealed class ReqioTokenFunction(ReqioOptions reqio)
+public sealed class ReqioTokenFunction(ReqioProject reqio)
 {
     [Function("reqio-token")]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reqio-token")] HttpRequest request)
@@ -26,8 +26,8 @@ public sealed class ReqioTokenFunction(ReqioOptions reqio)
 
         string? name = request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"];
         var user = new ReqioUser(id, email: name is not null && name.Contains('@') ? name : null);
-        string token = ReqioToken.Mint(user, reqio, out DateTimeOffset expiresAt);
+        ReqioIdentityToken minted = ReqioToken.MintWithExpiry(user, reqio);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new OkObjectResult(new ReqioTokenResponse(token, expiresAt.ToUnixTimeSeconds()));
+        return new OkObjectResult(new ReqioTokenResponse(minted.Token, minted.ExpiresAt.ToUnixTimeSeconds()));
     }
 }

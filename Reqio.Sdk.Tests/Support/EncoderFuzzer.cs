@@ -36,11 +36,11 @@ internal sealed class EncoderFuzzer(int seed)
             : DateTimeOffset.FromUnixTimeSeconds(_random.NextInt64(0, 4_000_000_000));
 
         ReqioUser user;
-        ReqioOptions options;
+        ReqioProject options;
         try
         {
             user = new ReqioUser(id, email, plan is null && amount is null && interval is null ? null : new ReqioTraits(plan, amount, interval));
-            options = new ReqioOptions(secret, audience) { Lifetime = lifetime, Clock = new FixedClock(now) };
+            options = new ReqioProject(secret, audience) { Lifetime = lifetime, Clock = new FixedClock(now) };
         }
         catch (ArgumentException e) when (e.ParamName is not null && s_parameters.Contains(e.ParamName))
         {

@@ -55,7 +55,7 @@ public sealed class PyJwtVector
                 })
             : null);
 
-    public ReqioOptions Options => new(Secret, Audience)
+    public ReqioProject Options => new(Secret, Audience)
     {
         Lifetime = TimeSpan.FromSeconds(LifetimeSeconds),
         Clock = new FixedClock(IssuedAt),

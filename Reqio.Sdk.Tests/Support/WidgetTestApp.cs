@@ -31,7 +31,7 @@ internal sealed class WidgetTestApp : IAsyncDisposable
 
     public string Address { get; }
 
-    public static async Task<WidgetTestApp> StartAsync(ReqioOptions reqio)
+    public static async Task<WidgetTestApp> StartAsync(ReqioProject reqio)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -45,23 +45,25 @@ internal sealed class WidgetTestApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
 
-        // Server-rendered: only signed-in users get a token; the tag carries this response's CSP nonce.
-        app.MapGet("/", (HttpContext http, ReqioOptions options) =>
+        // Server-rendered: the widget loads for every visitor, with a token for a signed-in user only; the tag carries
+        // this response's CSP nonce.
+        app.MapGet("/", (HttpContext http, ReqioProject options) =>
         {
             string nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
             http.Response.Headers.ContentSecurityPolicy = $"script-src 'nonce-{nonce}'";
             string widget = http.User.Identity?.IsAuthenticated == true
                 ? ReqioWidget.ScriptTag(options, ReqioToken.Mint(http.User.ToReqioUser(), options), nonce)
-                : "";
+                : ReqioWidget.AnonymousScriptTag(options, nonce);
             return Results.Content($"<!doctype html><html><head><meta charset=\"utf-8\"><title>Reqio</title></head><body><h1>Home</h1>{widget}</body></html>", "text/html");
         });
 
         // Renders the tag from query values, to show what hostile ones do: refused before any HTML is written.
-        app.MapGet("/tag", (string? projectId, string? nonce, HttpContext http, ReqioOptions options) =>
+        app.MapGet("/tag", (string? projectId, string? nonce, HttpContext http, ReqioProject options) =>
         {
             try
             {
-                string tag = ReqioWidget.ScriptTag(projectId ?? ProjectId, ReqioToken.Mint(new ReqioUser("tag-user"), options), nonce);
+                ReqioProject project = projectId is null ? options : ReqioProject.FromProjectId(TestKeys.Secret, projectId);
+                string tag = ReqioWidget.ScriptTag(project, ReqioToken.Mint(new ReqioUser("tag-user"), project), nonce);
                 return Results.Content($"<!doctype html><html><body>{tag}</body></html>", "text/html");
             }
             catch (ArgumentException e)

@@ -4,7 +4,7 @@ namespace Reqio.Sdk;
 
 /// <summary>
 /// Base64url without padding (RFC 7515 §2), from one buffer to another. On .NET 8 the whole 3-byte groups go through
-/// the runtime's vectorized base64 encoder (<c>Base64UrlWriter.Vector.cs</c>); the scalar loop here writes whatever
+/// the runtime's vectorized base64 encoder (<c>Base64UrlWriter.Net8.cs</c>); the scalar loop here writes whatever
 /// that leaves, which elsewhere is everything.
 /// </summary>
 internal static partial class Base64UrlWriter

@@ -5,13 +5,13 @@ namespace Reqio.Sdk;
 /// <summary>
 /// JSON string bodies exactly as Python's <c>json.dumps(…, ensure_ascii=True)</c> writes them, which is what PyJWT
 /// signs: <c>\"</c>, <c>\\</c>, <c>\b \f \n \r \t</c>, every other character outside 0x20–0x7E as <c>\u</c> and four
-/// lowercase hex digits, and a character above U+FFFF as its two surrogates. The output is therefore pure ASCII.
-/// Unpaired surrogates cannot be written (Python would refuse them too), so measuring a string also validates it.
+/// lowercase hex digits, and a character above U+FFFF as its two surrogates. The output is therefore pure ASCII, and
+/// at most six bytes a character. An unpaired surrogate cannot be written (Python refuses it too): every string is
+/// checked by <see cref="CheckUtf16"/> before it reaches the writer.
 /// <para>
-/// A character JSON takes as it is (printable ASCII but <c>"</c> and <c>\</c>) is "plain". Escaping lengthens every
-/// other character, so a string is all plain exactly when its escaped length is its length; such a string is copied
-/// as it is (<see cref="WritePlain"/>). On .NET 8 runs of plain characters are found and copied with vector
-/// instructions (<c>JsonString.Vector.cs</c>).
+/// A character JSON takes as it is (printable ASCII but <c>"</c> and <c>\</c>) is "plain"; runs of plain characters
+/// are copied at once. On .NET 8 the runtime finds them (<c>SearchValues</c>, in <c>JsonString.Net8.cs</c>); elsewhere
+/// a loop does.
 /// </para>
 /// </summary>
 internal static partial class JsonString
@@ -20,98 +20,60 @@ internal static partial class JsonString
     private const string PlainCharacters =
         " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
-    // For each ASCII character, how many bytes it takes once escaped: 1 as is, 2 for a short escape, 6 for \u00xx.
-    private static readonly byte[] s_asciiLengths = BuildAsciiLengths();
-
     private static readonly byte[] s_hexDigits = Encoding.ASCII.GetBytes("0123456789abcdef");
 
-    /// <summary>
-    /// Checks that <paramref name="value"/> is valid UTF-16 and returns how many bytes it takes escaped, without its
-    /// quotes: one scan does both, since an unpaired surrogate is the one thing it cannot measure.
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="value"/> holds an unpaired surrogate.</exception>
-    public static int CheckUtf16AndGetEscapedLength(string value, string paramName)
+    /// <summary>Throws, naming <paramref name="paramName"/> and the index, when <paramref name="value"/> holds an unpaired surrogate.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not valid UTF-16.</exception>
+    public static void CheckUtf16(string value, string paramName)
     {
-        int i = PlainRunLength(value, 0);
-        int length = i;
-        for (; i < value.Length; i++)
+        for (int i = 0; i < value.Length; i++)
         {
-            char c = value[i];
-            if (c < 0x80)
+            if (!char.IsSurrogate(value[i]))
             {
-                length += s_asciiLengths[c];
+                continue;
             }
-            else if (!char.IsSurrogate(c))
-            {
-                length += 6;
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                length += 12;
-                i++;
-            }
-            else
+
+            if (!char.IsHighSurrogate(value[i]) || i + 1 == value.Length || !char.IsLowSurrogate(value[i + 1]))
             {
                 ThrowHelper.Argument(paramName,
                     $"{paramName} is not valid UTF-16: it holds an unpaired surrogate at index {i}, which JSON cannot carry.");
             }
-        }
 
-        return length;
+            i++;
+        }
     }
 
     /// <summary>Writes the escaped <paramref name="value"/> at <paramref name="position"/>; returns the position after it.</summary>
-    /// <remarks>The caller has measured and validated the value with <see cref="CheckUtf16AndGetEscapedLength"/>.</remarks>
     public static int Write(TokenBuffer buffer, int position, string value)
     {
         int i = 0;
-        while (i < value.Length)
+        while (true)
         {
-            char c = value[i];
-            if (!IsPlain(c))
-            {
-                position = WriteEscaped(buffer, position, c);
-                i++;
-                continue;
-            }
-
-            // Two plain characters or more: where the target can, copy the whole run at once.
-            int run = i + 1 < value.Length && IsPlain(value[i + 1]) ? CopyPlainRun(buffer, position, value, i) : 0;
-            if (run == 0)
-            {
-                buffer[position++] = (byte)c;
-                run = 1;
-            }
-            else
-            {
-                position += run;
-            }
-
+            int run = PlainRunLength(value, i);
+            position = buffer.WriteAscii(position, value, i, run);
             i += run;
-        }
+            if (i == value.Length)
+            {
+                return position;
+            }
 
-        return position;
+            position = WriteEscaped(buffer, position, value[i++]);
+        }
     }
 
-#if NETSTANDARD2_0
-    /// <summary>Copies <paramref name="value"/>, all plain, at <paramref name="position"/>; returns the position after it.</summary>
-    public static int WritePlain(TokenBuffer buffer, int position, string value) =>
-        position + Encoding.ASCII.GetBytes(value, 0, value.Length, buffer.Array, buffer.Offset + position);
-#else
-    /// <summary>Copies <paramref name="value"/>, all plain, at <paramref name="position"/>; returns the position after it.</summary>
-    public static int WritePlain(TokenBuffer buffer, int position, string value) =>
-        position + Encoding.ASCII.GetBytes(value.AsSpan(), buffer.Span.Slice(position));
-#endif
-
 #if !NET8_0_OR_GREATER
-    /// <summary>Finds nothing: without vector instructions the measuring loop looks at every character.</summary>
-    private static int PlainRunLength(string value, int start) => 0;
+    /// <summary>How many characters from <paramref name="start"/> are plain.</summary>
+    private static int PlainRunLength(string value, int start)
+    {
+        int i = start;
+        while (i < value.Length && value[i] is >= ' ' and <= '~' and not '"' and not '\\')
+        {
+            i++;
+        }
 
-    /// <summary>Copies nothing: without vector instructions <see cref="Write"/> copies every character itself.</summary>
-    private static int CopyPlainRun(TokenBuffer buffer, int position, string value, int start) => 0;
+        return i - start;
+    }
 #endif
-
-    private static bool IsPlain(char c) => c < 0x80 && s_asciiLengths[c] == 1;
 
     private static int WriteEscaped(TokenBuffer buffer, int position, char c)
     {
@@ -139,26 +101,5 @@ internal static partial class JsonString
         buffer[position++] = s_hexDigits[(c >> 4) & 0xF];
         buffer[position++] = s_hexDigits[c & 0xF];
         return position;
-    }
-
-    private static byte[] BuildAsciiLengths()
-    {
-        var lengths = new byte[0x80];
-        for (int c = 0; c < lengths.Length; c++)
-        {
-            lengths[c] = 6;
-        }
-
-        foreach (char c in PlainCharacters)
-        {
-            lengths[c] = 1;
-        }
-
-        foreach (char c in "\"\\\b\f\n\r\t")
-        {
-            lengths[c] = 2;
-        }
-
-        return lengths;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Reqio.Sdk;
 
 /// <summary>
@@ -31,4 +33,11 @@ internal readonly ref struct TokenBuffer
         source.CopyTo(_bytes.Slice(position));
         return position + source.Length;
     }
+
+    /// <summary>
+    /// Copies <paramref name="count"/> characters of <paramref name="text"/> from <paramref name="start"/>, all ASCII, to
+    /// <paramref name="position"/> as bytes; returns the position after them.
+    /// </summary>
+    public int WriteAscii(int position, string text, int start, int count) =>
+        position + Encoding.ASCII.GetBytes(text.AsSpan(start, count), _bytes.Slice(position));
 }

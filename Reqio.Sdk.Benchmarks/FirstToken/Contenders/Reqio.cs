@@ -7,7 +7,7 @@ internal static class Contender
 {
     public static string MintFirstToken()
     {
-        var options = new ReqioOptions(ReferenceUser.Secret, ReferenceUser.Audience);
+        var options = new ReqioProject(ReferenceUser.Secret, ReferenceUser.Audience);
         var user = new ReqioUser(ReferenceUser.Id, ReferenceUser.Email, ReqioTraits.Monthly(ReferenceUser.Plan, ReferenceUser.AmountCents));
         return ReqioToken.Mint(user, options);
     }
