@@ -6,18 +6,21 @@ using static Reqio.Sdk.Tests.Support.TestKeys;
 namespace Reqio.Sdk.Tests;
 
 /// <summary>
-/// The audience rule: an absolute http or https URI with a host, as System.Uri reads it, without white space or
-/// control characters, at most 256 characters. Each case's outcome is written out: these are audiences, kept exactly
-/// as given; those are refused, naming the rule.
+/// The audience rule. On Reqio's host (reqio.app or a name under it, in any letter case) only the form Reqio issues,
+/// <c>https://reqio.app/p/{projectId}</c>; on another host any absolute http or https URI, where a path
+/// <c>/p/{segment}</c> names a project. Everywhere: no white space or control character, at most 256 characters.
+/// Each case's outcome is written out.
 /// </summary>
 public sealed class AudienceRuleTests
 {
+    /// <summary>Audiences of other hosts (a local or staging Reqio), kept exactly as given.</summary>
     public static IEnumerable<string> Accepted =>
     [
-        "https://reqio.app/p/proj_abc123", "HTTPS://reqio.app/p/x", "Http://Reqio.App/p/x", "http://localhost:8080/p/dev",
-        "https://reqio.app", "https://reqio.app?x", "https://reqio.app#f", "https://a", "https://a.b:80/p",
-        "https://my_service:8080/p/dev", "https://1.2.3.4", "https://xn--bcher-kva.example/p", "https://u:p@a",
-        "https://[::1]", "https://[::1]:8080/p", "https://bücher.example/p/x", "https://日本.jp/p/x", "https://a/é☃🚀",
+        "https://reqio.app/p/proj_abc123", "https://reqio.app/p/A-z_0", "http://localhost:8080/p/dev", "https://a",
+        "https://a.b:80/p", "https://my_service:8080/p/dev", "https://1.2.3.4", "https://xn--bcher-kva.example/p",
+        "https://u:p@a", "https://[::1]", "https://[::1]:8080/p", "https://bücher.example/p/x", "https://日本.jp/p/x",
+        "https://a/é☃🚀", "https://reqio.app.example/p/x", "https://notreqio.app/p/x", "https://staging.example/p/x/",
+        "https://staging.example/p?x", "HTTPS://staging.example/p/x",
     ];
 
     /// <summary>Refused on every runtime: not absolute, another scheme, no host, a broken port or address.</summary>
@@ -32,14 +35,24 @@ public sealed class AudienceRuleTests
     public static IEnumerable<string> RefusedForTheirCharacters =>
         ["https://reqio.app/p/x ", " https://reqio.app/p/x", "https://reqio.app/p x", "https://reqio.app/p/x\n", "https://reqio.app/p/\u0000x", "https://reqio.app/p/\u00a0"];
 
+    /// <summary>Near misses on Reqio's host: each a URI, each an audience Reqio never issues and would refuse.</summary>
+    public static IEnumerable<string> ReqioHostNearMisses =>
+    [
+        "http://reqio.app/p/proj_abc123", "https://reqio.app/p/proj_abc123/", "https://REQIO.app/p/proj_abc123",
+        "HTTPS://reqio.app/p/proj_abc123", "https://reqio.app:443/p/proj_abc123", "https://reqio.app./p/proj_abc123",
+        "https://user@reqio.app/p/proj_abc123", "https://www.reqio.app/p/proj_abc123", "https://api.Reqio.App/p/proj_abc123",
+        "https://reqio.app/P/proj_abc123", "https://reqio.app/proj_abc123", "https://reqio.app", "https://reqio.app/",
+        "https://reqio.app/p/", "https://reqio.app/p/proj_abc123?x=1", "https://reqio.app/p/proj_abc123#f",
+        "https://reqio.app/p/proj/abc", "https://reqio.app/p/proj.abc", "https://reqio.app//p/proj_abc123",
+    ];
+
     [TestCaseSource(nameof(Accepted))]
     public void An_absolute_http_URI_with_a_host_is_an_audience_kept_as_given(string audience)
     {
-        var options = new ReqioProject(Secret, audience);
+        var project = new ReqioProject(Secret, audience);
 
-        Assert.That(options.Audience, Is.SameAs(audience));
-        Assert.That((string?)Jwt.Payload(ReqioToken.Mint(new ReqioUser("1"), options))["aud"], Is.EqualTo(audience));
-        Assert.That(UriAccepts(audience), Is.True, "System.Uri accepts it too");
+        Assert.That(project.Audience, Is.SameAs(audience));
+        Assert.That((string?)Jwt.Payload(ReqioToken.Mint(new ReqioUser("1"), project))["aud"], Is.EqualTo(audience));
     }
 
     [TestCaseSource(nameof(Refused))]
@@ -52,6 +65,27 @@ public sealed class AudienceRuleTests
         Assert.That(e.Message, Does.Contain("audience must"));
     }
 
+    [TestCaseSource(nameof(ReqioHostNearMisses))]
+    public void On_Reqios_host_only_the_form_Reqio_issues_is_an_audience(string audience)
+    {
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(Secret, audience));
+
+        Assert.That(e!.ParamName, Is.EqualTo("audience"));
+        Assert.That(e.Message, Does.Contain("https://reqio.app/p/{projectId}").Or.Contain("project id rule"));
+    }
+
+    [TestCase("https://reqio.app/p/YOUR_PROJECT_ID")]
+    [TestCase("https://reqio.app/p/{projectId}")]
+    [TestCase("https://reqio.app/p/<project>")]
+    [TestCase("https://reqio.app/p/…")]
+    [TestCase("http://localhost:5080/p/your-project-id")]
+    public void A_placeholder_in_the_project_id_place_is_a_placeholder(string audience)
+    {
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(Secret, audience));
+
+        Assert.That(e!.Message, Does.StartWith("audience is a placeholder"));
+    }
+
     [Test]
     public void An_internationalized_host_is_taken_as_System_Uri_takes_it()
     {
@@ -62,9 +96,4 @@ public sealed class AudienceRuleTests
         Assert.That((string?)Jwt.Payload(token)["aud"], Is.EqualTo(Audience), "the claim is the text given, not its xn-- form");
         Assert.That(Encoding.ASCII.GetString(Jwt.Base64UrlDecode(token.Split('.')[1])), Does.Contain("\"aud\":\"https://b\\u00fccher.example/p/x\""));
     }
-
-    private static bool UriAccepts(string audience) =>
-        Uri.TryCreate(audience, UriKind.Absolute, out Uri? uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && uri.Host.Length > 0;
 }

@@ -21,10 +21,13 @@ public sealed partial class ConfigurationTests
     public void RestoreVariables() => _environment.Dispose();
 
     [Test]
-    public void Mint_user_fails_while_unconfigured_then_reads_once_and_keeps_the_options()
+    public void Mint_user_fails_while_unconfigured_then_reads_once_and_keeps_the_project()
     {
-        // A failed read is not kept, whether a variable is missing or refused...
-        Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(new ReqioUser("user_8f3a2c")));
+        // A failed read is not kept, whether a variable is missing or refused; the message says where Mint(user)
+        // looked, and that it looks nowhere else...
+        var unset = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(new ReqioUser("user_8f3a2c")));
+        Assert.That(unset!.Message, Is.EqualTo(
+            "Reqio is not configured: REQIO_SECRET and REQIO_PROJECT_ID (or REQIO_AUDIENCE) are not set among this process's environment variables (ReqioToken.Mint(user) reads only those; for the application's configuration, build a ReqioProject with ReqioProject.FromSettings and pass it to Mint)."));
         _environment.Set("REQIO_SECRET", Secret + "\n");
         _environment.Set("REQIO_PROJECT_ID", "proj_abc123");
         var padded = Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(new ReqioUser("user_8f3a2c")));
@@ -40,11 +43,13 @@ public sealed partial class ConfigurationTests
         Assert.That((string?)payload["sub"], Is.EqualTo("user_8f3a2c"));
         Assert.That((long)payload["iat"]!, Is.InRange(now - 5, now));
 
-        // The first successful read is kept: later changes to the environment do not move it.
+        // The first successful read is kept: later changes to the environment, a rotated secret among them, do not
+        // move it (the docs say a new secret takes a restart).
         _environment.Set("REQIO_PROJECT_ID", "another");
+        _environment.Set("REQIO_SECRET", "rq_sk_rotated_0000000000000000000000000000000");
         string later = MintFor(new AppUser("user_42", "grace@example.org"));
-        Assert.That((string?)Jwt.Payload(later)["aud"], Is.EqualTo(Audience));
-        Assert.That((string?)Jwt.Payload(later)["sub"], Is.EqualTo("user_42"));
+        var laterPayload = IdentityModelVerifier.Verify(later, System.Text.Encoding.UTF8.GetBytes(Secret), Audience, DateTimeOffset.UtcNow);
+        Assert.That((string?)laterPayload["sub"], Is.EqualTo("user_42"));
 
         static string MintFor(AppUser user)
         {

@@ -38,6 +38,11 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     [TearDown]
     public void RestoreVariables() => _environment.Dispose();
 
+    /// <summary>Where this fixture's route looks, as its messages say it.</summary>
+    private string Where => source == SettingsSource.Function
+        ? "among the settings the function given to ReqioProject.FromSettings returns"
+        : "among this process's environment variables";
+
     /// <summary>Options from <paramref name="settings"/> by this fixture's route.</summary>
     private ReqioProject Read(Dictionary<string, string?> settings)
     {
@@ -66,8 +71,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal([]);
 
-        Assert.That(e.Message, Is.EqualTo(
-            "Reqio is not configured: set REQIO_SECRET and REQIO_AUDIENCE (or REQIO_PROJECT_ID) in the environment or the application's configuration, or pass ReqioProject to ReqioToken.Mint."));
+        Assert.That(e.Message, Is.EqualTo($"Reqio is not configured: REQIO_SECRET and REQIO_PROJECT_ID (or REQIO_AUDIENCE) are not set {Where}."));
     }
 
     [Test]
@@ -75,7 +79,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_SECRET"] = "", ["REQIO_AUDIENCE"] = "", ["REQIO_PROJECT_ID"] = "" });
 
-        Assert.That(e.Message, Does.Contain("set REQIO_SECRET and REQIO_AUDIENCE (or REQIO_PROJECT_ID)"));
+        Assert.That(e.Message, Does.Contain("REQIO_SECRET and REQIO_PROJECT_ID (or REQIO_AUDIENCE) are not set"));
     }
 
     [Test]
@@ -83,7 +87,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_AUDIENCE"] = "https://reqio.app/p/x" });
 
-        Assert.That(e.Message, Does.Contain("set REQIO_SECRET in the environment").And.Not.Contain("REQIO_AUDIENCE"));
+        Assert.That(e.Message, Is.EqualTo($"Reqio is not configured: REQIO_SECRET is not set {Where}."));
     }
 
     [Test]
@@ -91,7 +95,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_SECRET"] = Secret });
 
-        Assert.That(e.Message, Does.Contain("set REQIO_AUDIENCE (or REQIO_PROJECT_ID)").And.Not.Contain("REQIO_SECRET"));
+        Assert.That(e.Message, Is.EqualTo($"Reqio is not configured: REQIO_PROJECT_ID (or REQIO_AUDIENCE) is not set {Where}."));
     }
 
     [Test]
@@ -111,7 +115,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_SECRET"] = "short" });
 
-        Assert.That(e.Message, Does.StartWith("Reqio is not configured: set REQIO_AUDIENCE (or REQIO_PROJECT_ID) in the environment")
+        Assert.That(e.Message, Does.StartWith($"Reqio is not configured: REQIO_PROJECT_ID (or REQIO_AUDIENCE) is not set {Where}.")
             .And.Contain(". The setting REQIO_SECRET is not valid: ").And.Contain("at least 32 bytes"));
         Assert.That(e.InnerException, Is.InstanceOf<ArgumentException>().With.Property("ParamName").EqualTo("secret"));
     }
@@ -121,19 +125,59 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_PROJECT_ID"] = "no spaces" });
 
-        Assert.That(e.Message, Does.StartWith("Reqio is not configured: set REQIO_SECRET in the environment")
+        Assert.That(e.Message, Does.StartWith($"Reqio is not configured: REQIO_SECRET is not set {Where}.")
             .And.Contain("The setting REQIO_PROJECT_ID is not valid: projectId may only hold"));
     }
 
     [Test]
-    public void The_audience_comes_from_REQIO_AUDIENCE_or_else_REQIO_PROJECT_ID()
+    public void The_audience_comes_from_REQIO_AUDIENCE_or_REQIO_PROJECT_ID_or_both_naming_one_project()
     {
         var byProject = Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
-        var byBoth = Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123", ["REQIO_AUDIENCE"] = "https://reqio.app/p/other" });
+        var byAudience = Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_AUDIENCE"] = Audience });
+        var byBoth = Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123", ["REQIO_AUDIENCE"] = Audience });
 
-        Assert.That(byProject.Audience, Is.EqualTo(Audience));
-        Assert.That(byProject.ProjectId, Is.EqualTo("proj_abc123"));
-        Assert.That(byBoth.Audience, Is.EqualTo("https://reqio.app/p/other"));
+        foreach (ReqioProject project in new[] { byProject, byAudience, byBoth })
+        {
+            Assert.That(project.Audience, Is.EqualTo(Audience));
+            Assert.That(project.ProjectId, Is.EqualTo("proj_abc123"));
+        }
+    }
+
+    [Test]
+    public void An_audience_and_a_project_id_of_different_projects_are_refused_naming_both()
+    {
+        var e = Refusal(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123", ["REQIO_AUDIENCE"] = "https://reqio.app/p/proj_other" });
+
+        Assert.That(e.Message, Is.EqualTo(
+            "The settings REQIO_AUDIENCE and REQIO_PROJECT_ID disagree: REQIO_AUDIENCE names the project proj_other and REQIO_PROJECT_ID the project proj_abc123: tokens would be bound to one project and the widget would load another. Set one of the two, or both for the same project. (Parameter 'projectId')"));
+        Assert.That(e.InnerException, Is.TypeOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("projectId"));
+    }
+
+    [Test]
+    public void The_same_holds_for_an_audience_on_another_host_that_names_a_project()
+    {
+        var e = Refusal(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123", ["REQIO_AUDIENCE"] = "http://localhost:5080/p/proj_dev" });
+
+        Assert.That(e.Message, Does.Contain("REQIO_AUDIENCE names the project proj_dev and REQIO_PROJECT_ID the project proj_abc123"));
+    }
+
+    [Test]
+    public void Beside_an_audience_of_another_form_the_project_id_names_the_widgets_project()
+    {
+        var project = Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123", ["REQIO_AUDIENCE"] = "https://staging.example/widget" });
+
+        Assert.That(project.Audience, Is.EqualTo("https://staging.example/widget"));
+        Assert.That(project.ProjectId, Is.EqualTo("proj_abc123"));
+    }
+
+    [Test]
+    public void An_invalid_setting_is_never_ignored_because_another_would_do()
+    {
+        var badProjectId = Refusal(new() { ["REQIO_SECRET"] = Secret, ["REQIO_AUDIENCE"] = Audience, ["REQIO_PROJECT_ID"] = "YOUR_PROJECT_ID" });
+        var badAudience = Refusal(new() { ["REQIO_SECRET"] = Secret, ["REQIO_AUDIENCE"] = "http://reqio.app/p/proj_abc123", ["REQIO_PROJECT_ID"] = "proj_abc123" });
+
+        Assert.That(badProjectId.Message, Does.StartWith("The setting REQIO_PROJECT_ID is not valid: projectId is a placeholder"));
+        Assert.That(badAudience.Message, Does.StartWith("The setting REQIO_AUDIENCE is not valid: audience on Reqio's host must be exactly"));
     }
 
     [Test]
@@ -151,7 +195,7 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     {
         var e = Refusal(new() { ["REQIO_SECRET"] = secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
 
-        Assert.That(e.Message, Does.StartWith("The setting REQIO_SECRET is not valid: ").And.Contain("white space").And.Contain("file or a terminal"));
+        Assert.That(e.Message, Does.StartWith("The setting REQIO_SECRET is not valid: ").And.Contain("white space").And.Contain("read from a file"));
         Assert.That(e.ToString(), Does.Not.Contain(Secret.Substring(6, 12)));
         Assert.That(e.InnerException, Is.TypeOf<ArgumentException>());
     }
@@ -175,22 +219,13 @@ public sealed partial class EnvironmentTests(SettingsSource source)
     }
 
     [Test]
-    public void Only_the_three_settings_are_asked_for_and_the_project_id_only_without_an_audience()
+    public void Only_the_three_settings_are_asked_for()
     {
         Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_AUDIENCE"] = Audience });
-        var withAudience = _asked.ToList();
-        _asked.Clear();
-        Read(new() { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
 
-        if (source == SettingsSource.Function)
-        {
-            Assert.That(withAudience, Is.EqualTo(new[] { "REQIO_SECRET", "REQIO_AUDIENCE" }));
-            Assert.That(_asked, Is.EqualTo(new[] { "REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID" }));
-        }
-        else
-        {
-            Assert.That(withAudience, Is.Empty, "the process route asks the environment, not a function");
-        }
+        Assert.That(_asked, source == SettingsSource.Function
+            ? Is.EqualTo(new[] { "REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID" })
+            : Is.Empty, "the process route asks the environment, not a function");
     }
 
     [Test]

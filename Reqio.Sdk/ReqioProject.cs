@@ -222,13 +222,18 @@ public sealed class ReqioProject
                 "secret is wrapped in quotes, which a shell or an .env file shows around a value but which are not part of it: set the secret without them.");
         }
 
-        for (int i = 0; i < secret.Length; i++)
+        if (IsBlank(secret[0]) || IsBlank(secret[secret.Length - 1]))
         {
-            if (char.IsWhiteSpace(secret[i]) || char.IsControl(secret[i]))
+            ThrowHelper.Argument(Name,
+                "secret starts or ends with white space or a control character (a line break read from a file, say: a Kubernetes secret made with echo). The key must be the secret exactly as Reqio shows it: trim it where you read it.");
+        }
+
+        for (int i = 1; i < secret.Length - 1; i++)
+        {
+            if (IsBlank(secret[i]))
             {
-                ThrowHelper.Argument(Name, i == 0 || i == secret.Length - 1
-                    ? "secret starts or ends with white space or a control character (a line break read from a file, say: a Kubernetes secret made with echo). The key must be the secret exactly as Reqio shows it: trim it where you read it."
-                    : $"secret holds white space or a control character at index {i} (a secret broken over two lines, say). The key must be the secret exactly as Reqio shows it, on one line.");
+                ThrowHelper.Argument(Name,
+                    $"secret holds white space or a control character at index {i} (a secret broken over two lines, say). The key must be the secret exactly as Reqio shows it, on one line.");
             }
         }
 
@@ -243,6 +248,8 @@ public sealed class ReqioProject
 
         return key;
     }
+
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
 
     /// <summary>Copies raw key bytes, at least <see cref="MinKeyLength"/> of them.</summary>
     private static byte[] CheckAndCopyKey(byte[] key)

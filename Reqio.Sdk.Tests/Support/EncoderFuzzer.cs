@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Reqio.Sdk.Tests.Support;
@@ -24,7 +25,8 @@ internal sealed class EncoderFuzzer(int seed)
     {
         // Each value is usually plausible and sometimes hostile, so cases reach the encoder as well as the checks.
         string id = Hostile() ? Text(300) : _users.Text(1, 80);
-        string secret = Hostile() ? Text(60) : "rq_sk_" + _users.Text(32, 48);
+        // A usable secret is any text on one line: white space and control characters are refused anywhere in it.
+        string secret = Hostile() ? Text(60) : "rq_sk_" + string.Concat(_users.Text(32, 48).Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)));
         string audience = Hostile() ? Text(40) : "https://reqio.app/p/proj_" + _random.Next(1000);
         string? email = Maybe(() => Hostile() ? Text(20) + (_random.Next(4) == 0 ? "" : "@") + Text(20) : "a" + _random.Next() + "@example.com");
         string? plan = Maybe(() => Hostile() ? Text(140) : _users.Text(1, 40));
