@@ -375,19 +375,30 @@ public sealed class ReqioProject
     /// </summary>
     private static void CheckNotPlaceholder(string value, string name, string what)
     {
-        string? form =
-            value.Length >= 2 && ((value[0] == '<' && value[value.Length - 1] == '>') || (value[0] is '{' or '$' && value[value.Length - 1] == '}' && (value[0] == '{' || value[1] == '{')))
-                ? "it is wrapped in <...>, {...} or ${...}"
-            : value.Length > 4 && value.StartsWith("your", StringComparison.OrdinalIgnoreCase) && value[4] is '_' or '-' or ' '
-                ? "it starts with \"your\""
-            : value.IndexOf('\u2026') >= 0 || value.IndexOf("...", StringComparison.Ordinal) >= 0
-                ? "it holds an ellipsis"
-            : null;
+        string? form = null;
+        if (IsWrapped(value, "<", ">") || IsWrapped(value, "{", "}") || IsWrapped(value, "${", "}"))
+        {
+            form = "it is wrapped in <...>, {...} or ${...}";
+        }
+        else if (value.Length > 4 && value.StartsWith("your", StringComparison.OrdinalIgnoreCase) && value[4] is '_' or '-' or ' ')
+        {
+            form = "it starts with \"your\"";
+        }
+        else if (value.IndexOf('\u2026') >= 0 || value.IndexOf("...", StringComparison.Ordinal) >= 0)
+        {
+            form = "it holds an ellipsis";
+        }
+
         if (form is not null)
         {
             ThrowHelper.Argument(name, $"{name} is a placeholder ({form}), not a setting: set it to {what}.");
         }
     }
+
+    private static bool IsWrapped(string value, string open, string close) =>
+        value.Length > open.Length + close.Length
+        && value.StartsWith(open, StringComparison.Ordinal)
+        && value.EndsWith(close, StringComparison.Ordinal);
 
     /// <summary>Whether a URI's host is Reqio's: <c>reqio.app</c> or a name under it, in any letter case, a trailing dot ignored.</summary>
     private static bool IsReqioHost(string host)
