@@ -21,7 +21,7 @@ public sealed partial class ConfigurationTests
     public void RestoreVariables() => _environment.Dispose();
 
     [Test]
-    public void Mint_user_fails_while_unconfigured_then_reads_once_and_keeps_the_options()
+    public void Mint_user_fails_while_unconfigured_then_reads_once_and_keeps_the_project()
     {
         // A failed read is not kept, whether a variable is missing or refused...
         Assert.Throws<InvalidOperationException>(() => ReqioToken.Mint(new ReqioUser("user_8f3a2c")));
