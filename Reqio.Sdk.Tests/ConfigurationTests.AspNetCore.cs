@@ -21,15 +21,15 @@ public sealed partial class ConfigurationTests
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" });
 
-        // snippet: register-options
+        // snippet: register-project
         builder.Services.AddSingleton(ReqioProject.FromSettings(name => builder.Configuration[name]));
         // end snippet
 
         using WebApplication app = builder.Build();
-        ReqioProject options = app.Services.GetRequiredService<ReqioProject>();
-        Assert.That(options.Audience, Is.EqualTo(Audience));
-        Assert.That(app.Services.GetRequiredService<ReqioProject>(), Is.SameAs(options));
-        AssertSignsWith(options, Secret);
+        ReqioProject project = app.Services.GetRequiredService<ReqioProject>();
+        Assert.That(project.Audience, Is.EqualTo(Audience));
+        Assert.That(app.Services.GetRequiredService<ReqioProject>(), Is.SameAs(project));
+        AssertSignsWith(project, Secret);
     }
 
     [Test]
@@ -82,9 +82,9 @@ public sealed partial class ConfigurationTests
         AssertSignsWith(reqio, Secret);
     }
 
-    private static void AssertSignsWith(ReqioProject options, string secret)
+    private static void AssertSignsWith(ReqioProject project, string secret)
     {
-        string token = ReqioToken.Mint(new ReqioUser("config-user"), options);
-        IdentityModelVerifier.Verify(token, Encoding.UTF8.GetBytes(secret), options.Audience, DateTimeOffset.UtcNow);
+        string token = ReqioToken.Mint(new ReqioUser("config-user"), project);
+        IdentityModelVerifier.Verify(token, Encoding.UTF8.GetBytes(secret), project.Audience, DateTimeOffset.UtcNow);
     }
 }

@@ -11,16 +11,16 @@ public static class PackageReadme
     {
         // snippet: package-readme
         // Once at start-up: REQIO_SECRET (the project's secret, from the Reqio dashboard) and REQIO_PROJECT_ID, read
-        // from the environment and checked; share the options. Or: ReqioProject.FromProjectId(secret, "proj_abc123").
-        var options = ReqioProject.FromEnvironment();
+        // from the environment and checked; share the project. Or: ReqioProject.FromProjectId(secret, "proj_abc123").
+        var project = ReqioProject.FromEnvironment();
 
         // For each request, the signed-in user:
         var user = new ReqioUser(
             id: "user_8f3a2c",
             email: "ada.lovelace@example.com",
             traits: ReqioTraits.Monthly(plan: "pro", amountCents: 4900));
-        string token = ReqioToken.Mint(user, options);
-        string scriptTag = ReqioWidget.ScriptTag(options, token);   // the widget's <script> tag, for the page
+        string token = ReqioToken.Mint(user, project);
+        string scriptTag = ReqioWidget.ScriptTag(project, token);   // the widget's <script> tag, for the page
         // end snippet
 
         return (token, scriptTag);

@@ -13,12 +13,12 @@ public sealed partial class ReadmeExamplesTests
     private const string RotatedSecret = "rq_sk_rotated_0123456789abcdef0123456789abcdef";
 
     [Test]
-    public void ReqioOptionsSource_signs_with_the_new_secret_after_a_configuration_reload()
+    public void ReqioProjectSource_signs_with_the_new_secret_after_a_configuration_reload()
     {
         IConfigurationRoot configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" })
             .Build();
-        var source = new ReqioOptionsSource(configuration);
+        var source = new ReqioProjectSource(configuration);
         ReqioProject before = source.Current;
         AssertSignsWith(before, Secret);
 
@@ -31,12 +31,12 @@ public sealed partial class ReadmeExamplesTests
     }
 
     [Test]
-    public void ReqioOptionsSource_keeps_its_options_when_a_reload_brings_a_refused_secret_and_says_why()
+    public void ReqioProjectSource_keeps_its_project_when_a_reload_brings_a_refused_secret_and_says_why()
     {
         IConfigurationRoot configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["REQIO_SECRET"] = Secret, ["REQIO_PROJECT_ID"] = "proj_abc123" })
             .Build();
-        var source = new ReqioOptionsSource(configuration);
+        var source = new ReqioProjectSource(configuration);
         ReqioProject before = source.Current;
 
         configuration["REQIO_SECRET"] = "too-short";
@@ -47,6 +47,6 @@ public sealed partial class ReadmeExamplesTests
         Assert.That(source.LastError?.Message, Does.Not.Contain("too-short"));
     }
 
-    private static void AssertSignsWith(ReqioProject options, string secret) =>
-        IdentityModelVerifier.Verify(ReqioToken.Mint(new ReqioUser("rotation-user"), options), Encoding.UTF8.GetBytes(secret), Audience, DateTimeOffset.UtcNow);
+    private static void AssertSignsWith(ReqioProject project, string secret) =>
+        IdentityModelVerifier.Verify(ReqioToken.Mint(new ReqioUser("rotation-user"), project), Encoding.UTF8.GetBytes(secret), Audience, DateTimeOffset.UtcNow);
 }

@@ -12,11 +12,11 @@ using Reqio.Sdk;
 
 namespace ReadmeExamples;
 
-/// <summary>README example: the options from configuration, and the smallest sign-in a recipe needs.</summary>
+/// <summary>README example: the project from configuration, and the smallest sign-in a recipe needs.</summary>
 public static class ReqioSetup
 {
     // REQIO_SECRET and REQIO_PROJECT_ID (or REQIO_AUDIENCE) from the app's configuration: user-secrets in
-    // Development, environment variables or a secret store in production. A missing setting stops the app here.
+    // Development, environment variables or a secret store in production. A missing or refused setting stops the app here.
     public static IServiceCollection AddReqio(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSingleton(ReqioProject.FromSettings(name => configuration[name]));
 

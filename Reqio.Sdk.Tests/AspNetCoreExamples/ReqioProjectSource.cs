@@ -5,15 +5,15 @@ using Reqio.Sdk;
 
 namespace ReadmeExamples;
 
-/// <summary>README example: the options, rebuilt when the app's configuration reloads.</summary>
+/// <summary>README example: the project, rebuilt when the app's configuration reloads.</summary>
 // Register it as a singleton in place of ReqioProject and mint with Current on each request. A reload whose settings
-// are refused keeps the options the app had, so it goes on signing; LastError says why, for a health check or a log.
-public sealed class ReqioOptionsSource
+// are refused keeps the project the app had, so it goes on signing; LastError says why, for a health check or a log.
+public sealed class ReqioProjectSource
 {
     private readonly IConfiguration _configuration;
     private ReqioProject _current;
 
-    public ReqioOptionsSource(IConfiguration configuration)
+    public ReqioProjectSource(IConfiguration configuration)
     {
         _configuration = configuration;
         _current = Build();
