@@ -14,7 +14,8 @@
 //              of runs fails the task.
 //   Plan       prints the test plan for a machine: `--os=linux|windows|macos --arch=x64|arm64 --distro=debian-12`
 //              (each may be a comma list; the machine's own when left out); `--plan-json=<file>` writes it as JSON.
-//   Pack       packs Reqio.Sdk into artifacts/packages/ (the .nupkg and its .snupkg symbols; package validation).
+//   Pack       packs Reqio.Sdk and Reqio.Sdk.AspNetCore into artifacts/packages/ (each .nupkg and its .snupkg symbols;
+//              package validation).
 //   CheckReleaseVersion  fails unless `--tag` (or GITHUB_REF_NAME) is `v` and the version in Directory.Build.props.
 //   Benchmark  the main job: the paired rounds (every ratio and stage, interleaved in one process) around every
 //              BenchmarkDotNet benchmark (a quick job; `--full` for BenchmarkDotNet's default job), then the first-token
@@ -36,6 +37,7 @@ var testResults = artifacts.Combine("test-results");
 var packages = artifacts.Combine("packages");
 var solution = "./Reqio.Sdk.slnx";
 var library = "./Reqio.Sdk/Reqio.Sdk.csproj";
+var companion = "./Reqio.Sdk.AspNetCore/Reqio.Sdk.AspNetCore.csproj";
 var tests = "./Reqio.Sdk.Tests/Reqio.Sdk.Tests.csproj";
 var consumer = "./Reqio.Sdk.Tests/Consumer/Reqio.Sdk.Consumer.csproj";
 var consumerOutput = artifacts.Combine("consumer");
@@ -686,7 +688,11 @@ Task("Pack")
     .Does(() =>
 {
     CleanDirectory(packages);
-    DotNetPack(library, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
+    // Both packages, one version, one release: the core and its ASP.NET Core companion.
+    foreach (var project in new[] { library, companion })
+    {
+        DotNetPack(project, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
+    }
 });
 
 Task("CheckReleaseVersion")
