@@ -14,7 +14,8 @@
 //              of runs fails the task.
 //   Plan       prints the test plan for a machine: `--os=linux|windows|macos --arch=x64|arm64 --distro=debian-12`
 //              (each may be a comma list; the machine's own when left out); `--plan-json=<file>` writes it as JSON.
-//   Pack       packs Reqio.Sdk into artifacts/packages/ (the .nupkg and its .snupkg symbols; package validation).
+//   Pack       packs Reqio.Sdk and Reqio.Sdk.AspNetCore into artifacts/packages/ (each .nupkg and its .snupkg symbols;
+//              package validation).
 //   CheckReleaseVersion  fails unless `--tag` (or GITHUB_REF_NAME) is `v` and the version in Directory.Build.props.
 //   Benchmark  the main job: the paired rounds (every ratio and stage, interleaved in one process) around every
 //              BenchmarkDotNet benchmark (a quick job; `--full` for BenchmarkDotNet's default job), then the first-token
@@ -36,7 +37,9 @@ var testResults = artifacts.Combine("test-results");
 var packages = artifacts.Combine("packages");
 var solution = "./Reqio.Sdk.slnx";
 var library = "./Reqio.Sdk/Reqio.Sdk.csproj";
+var companion = "./Reqio.Sdk.AspNetCore/Reqio.Sdk.AspNetCore.csproj";
 var tests = "./Reqio.Sdk.Tests/Reqio.Sdk.Tests.csproj";
+var companionTests = "./Reqio.Sdk.Tests/Reqio.Sdk.AspNetCore.Tests/Reqio.Sdk.AspNetCore.Tests.csproj";
 var consumer = "./Reqio.Sdk.Tests/Consumer/Reqio.Sdk.Consumer.csproj";
 var consumerOutput = artifacts.Combine("consumer");
 var functionsExample = "./Reqio.Sdk.Tests/FunctionsExample/Reqio.Sdk.FunctionsExample.csproj";
@@ -84,9 +87,11 @@ record Needs(Func<Platform, bool> Holds, string Otherwise, params Tool[] Tools)
 /// <summary>
 /// A test run: the library build under test and the framework of the test assembly (which picks the runtime), the
 /// test categories it runs when their needs are met (any other category is left out of it), and its own needs.
-/// An emulated run is published for linux-arm64 and started under QEMU instead of `dotnet test`.
+/// An emulated run is published for linux-arm64 and started under QEMU instead of `dotnet test`. A run with
+/// `Companion` also runs Reqio.Sdk.AspNetCore's tests on its framework (ASP.NET Core runs on .NET 8 and 10, not on
+/// Mono, and emulated ARM64 adds nothing to it); their counts join the run's.
 /// </summary>
-record TestRun(string Name, string Build, string Framework, string Purpose, Needs Needs, string[] Categories, bool Emulated = false);
+record TestRun(string Name, string Build, string Framework, string Purpose, Needs Needs, string[] Categories, bool Emulated = false, bool Companion = false);
 
 /// <summary>An NUnit category of tests that need more than the .NET SDK (Reqio.Sdk.Tests/Support/Needs.cs).</summary>
 record TestCategory(string Name, string Purpose, Needs Needs);
@@ -147,16 +152,16 @@ var testRuns = new[]
         Needs.Anywhere, new[] { "Node", "Chromium", "Package" }),
     new TestRun("netstandard2.1-on-net10.0", "netstandard2.1", "net10.0", "the netstandard2.1 build on .NET 10",
         Needs.Anywhere, new[] { "Node", "Chromium", "Package" }),
-    new TestRun("net8.0-on-net10.0", "net8.0", "net10.0", "the net8.0 build on .NET 10",
-        Needs.Anywhere, allCategories),
+    new TestRun("net8.0-on-net10.0", "net8.0", "net10.0", "the net8.0 build on .NET 10, and Reqio.Sdk.AspNetCore on .NET 10",
+        Needs.Anywhere, allCategories, Companion: true),
     new TestRun("netstandard2.0-on-net48", "netstandard2.0", "net48",
         "the netstandard2.0 build on .NET Framework 4.8 (its own CLR on Windows, Mono on Linux x64)",
         new Needs(p => p.Windows || p.LinuxX64, "needs Windows (.NET Framework) or Linux x64 (Mono)",
             // On Windows, .NET Framework itself runs it.
             new Tool("mono", "Mono, to run .NET Framework 4.8 builds", () => OnPath("mono"), p => Apt(p, "mono-complete"), p => p.Linux)),
         new[] { "Node", "Chromium", "Package" }),
-    new TestRun("net8.0-on-net8.0", "net8.0", "net8.0", "the net8.0 build on .NET 8",
-        Needs.Anywhere, new[] { "Node", "Chromium", "Package" }),
+    new TestRun("net8.0-on-net8.0", "net8.0", "net8.0", "the net8.0 build on .NET 8, and Reqio.Sdk.AspNetCore on .NET 8",
+        Needs.Anywhere, new[] { "Node", "Chromium", "Package" }, Companion: true),
     // The browser and the package tests look for x64 artifacts and a browser, and stay out.
     new TestRun("net8.0-on-net10.0-linux-arm64", "net8.0", "net10.0",
         "the net8.0 build on .NET 10 for linux-arm64, emulated by QEMU (on an Arm64 machine the net8.0 runs are native)",
@@ -482,19 +487,41 @@ record RunResult(TestRun Run, string Label, int Passed, int Failed, string Error
 RunResult DotNetTestRun(TestRun run, string filter)
 {
     var label = testResults.CombineWithFilePath($"{run.Name}.label");
-    var trx = testResults.CombineWithFilePath($"{run.Name}.trx");
+    var (passed, failed, error) = DotNetTestProject(tests, run.Name, filter, label,
+        new DotNetMSBuildSettings().WithProperty("SdkTarget", run.Build).WithProperty("TestFramework", run.Framework));
+    if (run.Companion)
+    {
+        var (companionPassed, companionFailed, companionError) = DotNetTestProject(companionTests, $"{run.Name}-aspnetcore", filter, null,
+            new DotNetMSBuildSettings().WithProperty("TestFramework", run.Framework));
+        passed += companionPassed;
+        failed += companionFailed;
+        error = error is null ? companionError : companionError is null ? error : $"{error}; {companionError}";
+    }
+
+    return new RunResult(run, FileExists(label) ? System.IO.File.ReadAllText(label.FullPath) : run.Name, passed, failed, error);
+}
+
+/// <summary>Runs one test project into `{name}.trx`; its counts, or why it has none.</summary>
+(int Passed, int Failed, string Error) DotNetTestProject(string project, string name, string filter, FilePath label, DotNetMSBuildSettings msbuild)
+{
+    var trx = testResults.CombineWithFilePath($"{name}.trx");
     string error = null;
     try
     {
-        DotNetTest(tests, new DotNetTestSettings
+        var settings = new DotNetTestSettings
         {
             Configuration = configuration,
             Filter = filter,
-            Loggers = { $"trx;LogFileName={run.Name}.trx", "console;verbosity=minimal" },
+            Loggers = { $"trx;LogFileName={name}.trx", "console;verbosity=minimal" },
             ResultsDirectory = testResults,
-            EnvironmentVariables = { ["REQIO_TEST_RUN_LABEL"] = label.FullPath },
-            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("SdkTarget", run.Build).WithProperty("TestFramework", run.Framework),
-        });
+            MSBuildSettings = msbuild,
+        };
+        if (label is not null)
+        {
+            settings.EnvironmentVariables["REQIO_TEST_RUN_LABEL"] = label.FullPath;
+        }
+
+        DotNetTest(project, settings);
     }
     catch (Exception e)
     {
@@ -504,13 +531,12 @@ RunResult DotNetTestRun(TestRun run, string filter)
 
     if (!FileExists(trx))
     {
-        return new RunResult(run, run.Name, 0, 0, error ?? "no results were written");
+        return (0, 0, error ?? $"{name}: no results were written");
     }
 
     var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
-    int Count(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0");
-    return new RunResult(run, FileExists(label) ? System.IO.File.ReadAllText(label.FullPath) : run.Name,
-        Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), error);
+    int Count(string counter) => int.Parse(counters.Attribute(counter)?.Value ?? "0");
+    return (Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"), error);
 }
 
 RunResult EmulatedRun(TestRun run, string filter)
@@ -686,7 +712,11 @@ Task("Pack")
     .Does(() =>
 {
     CleanDirectory(packages);
-    DotNetPack(library, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
+    // Both packages, one version, one release: the core and its ASP.NET Core companion.
+    foreach (var project in new[] { library, companion })
+    {
+        DotNetPack(project, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
+    }
 });
 
 Task("CheckReleaseVersion")
