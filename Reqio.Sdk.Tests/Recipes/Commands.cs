@@ -1,10 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
 
-namespace Reqio.Sdk.Recipes;
+namespace Reqio.Sdk.Tests.Recipes;
 
 /// <summary>
 /// Runs the commands a newcomer types (<c>dotnet new</c>, <c>dotnet add package</c>, <c>dotnet build</c>, <c>dotnet

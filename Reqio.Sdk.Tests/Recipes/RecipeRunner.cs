@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -13,7 +12,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 
-namespace Reqio.Sdk.Recipes;
+namespace Reqio.Sdk.Tests.Recipes;
 
 /// <summary>
 /// Makes one recipe's fresh project in the work folder, pastes its blocks, builds it with warnings as errors and runs

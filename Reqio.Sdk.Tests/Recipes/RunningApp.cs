@@ -1,10 +1,9 @@
-using System;
 using System.Diagnostics;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Reqio.Sdk.Recipes;
+namespace Reqio.Sdk.Tests.Recipes;
 
 /// <summary>A web app the check started: its process and everything it printed so far.</summary>
 internal sealed class RunningApp(Process process, string command)
