@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Reqio.Sdk.Benchmarks.Reports;
 using Reqio.Sdk.Tests.Support;
 
 namespace Reqio.Sdk.Tests;
