@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text.Json;
+using Reqio.Sdk.Benchmarks.Endpoint;
 using Reqio.Sdk.Benchmarks.Fixtures;
 using Reqio.Sdk.Benchmarks.Review;
 
@@ -93,6 +94,7 @@ internal static class JsonReport
         json.WriteNumber("rounds", endpoint.Rounds);
         json.WriteNumber("slot_ms", endpoint.Slot.TotalMilliseconds);
         json.WriteNumber("connections", endpoint.Connections);
+        json.WriteString("load_generator", LoadGenerator.Description);
         json.WriteString("server_pinning", endpoint.ServerPinning);
         json.WriteString("load_pinning", endpoint.LoadPinning);
         json.WriteString("stopped", endpoint.Stopped);
