@@ -482,7 +482,9 @@ RunResult DotNetTestRun(TestRun run, string filter)
             Loggers = { $"trx;LogFileName={run.Name}.trx", "console;verbosity=minimal" },
             ResultsDirectory = testResults,
             EnvironmentVariables = { ["REQIO_TEST_RUN_LABEL"] = label.FullPath },
-            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("SdkTarget", run.Build).WithProperty("TestFramework", run.Framework),
+            // AllCategories: without it, a run with no filter would get the quick loop's (Reqio.Sdk.Tests.csproj).
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("SdkTarget", run.Build).WithProperty("TestFramework", run.Framework)
+                .WithProperty("AllCategories", "true"),
         });
     }
     catch (Exception e)
