@@ -7,8 +7,9 @@
 //              Linux, what the runs need and the machine lacks installed with apt-get (as root, or with sudo where it
 //              asks no password); the performance review's smoke run; the guide's Azure Functions example built as a
 //              function app; the jose verifier installed (npm ci); Reqio.Sdk packed and a consumer app published
-//              against the package; the guide's recipes pasted into fresh projects and run (once). Prints every run
-//              it skips with the reason, a line per run ("net8.0 on .NET 10.0.12: N passed, N failed") and the total
+//              against the package (the Package tests use it, and the Recipes tests paste the guide's recipes into
+//              fresh projects built against it, in one run only). Prints every run it skips with the reason, a line
+//              per run ("net8.0 on .NET 10.0.12: N passed, N failed") and the total
 //              ("N passed, N failed"), and writes them to artifacts/test-results/summary.txt with each run's TRX file.
 //              A run in which no test passed fails. When REQIO_EXPECTED_RUNS names the runs (CI does), any other set
 //              of runs fails the task.
@@ -45,7 +46,6 @@ var consumerOutput = artifacts.Combine("consumer");
 var functionsExample = "./Reqio.Sdk.Tests/FunctionsExample/Reqio.Sdk.FunctionsExample.csproj";
 var benchmarks = "./Reqio.Sdk.Benchmarks/Reqio.Sdk.Benchmarks.csproj";
 var benchmarkResults = artifacts.Combine("benchmarks");
-var recipeCheck = "./Reqio.Sdk.Tests/Recipes/RecipeCheck.csproj";
 
 // ---------------------------------------------------------------------------------------------------------------
 // What a machine is, and what it can do.
@@ -128,7 +128,8 @@ var arm64Libraries = new Tool("the Arm64 C, C++, OpenSSL, ICU and zlib libraries
 
 var onLinuxX64 = new Needs(p => p.LinuxX64, "needs Linux x64");
 
-// The test categories (Reqio.Sdk.Tests/Support/Needs.cs), and the one of the build's own tests.
+// The test categories that need more than the .NET SDK (Reqio.Sdk.Tests/Support/Needs.cs), the build's own tests
+// (BuildScript.Category) and the recipes (RecipeTests.Category). Every other test runs in every run.
 var categories = new[]
 {
     new TestCategory("Node", "jose verifies the tokens", Needs.Anywhere.With(node)),
@@ -139,13 +140,15 @@ var categories = new[]
             mono, nativeToolchain, node)),
     new TestCategory("Repository", "the workflows, dependabot.yml and the release check, held against build.cake",
         Needs.Anywhere),
+    new TestCategory("Recipes", "the guide's recipes pasted into fresh projects, built and run against the packed package",
+        Needs.Anywhere),
 };
 string[] allCategories = categories.Select(c => c.Name).ToArray();
 
 // The test runs: every library build on .NET 10; the netstandard2.0 build again on .NET Framework 4.8; the net8.0 build
 // again on .NET 8 (self-contained on NuGet's .NET 8 runtime pack, so no .NET 8 install is needed); and the net8.0 build
-// as a linux-arm64 test executable under QEMU. The build's own tests (Repository) check files, not a library build:
-// they run once, in the net8.0 build's run on .NET 10.
+// as a linux-arm64 test executable under QEMU. The build's own tests (Repository) check files, and the recipes
+// (Recipes) the packed package, not a library build: they run once, in the net8.0 build's run on .NET 10.
 var testRuns = new[]
 {
     new TestRun("netstandard2.0-on-net10.0", "netstandard2.0", "net10.0", "the netstandard2.0 build on .NET 10",
@@ -460,20 +463,6 @@ Task("__BenchmarkSmoke")
     DotNetRun(benchmarks, arguments, new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 });
 
-Task("__CheckRecipes")
-    .Description("Pastes every recipe of README.md and docs/ into a fresh project made from its template outside the repository, builds it against the packed package with warnings as errors, runs it and checks the token it returns with the guide's own token check.")
-    .IsDependentOn("Pack")
-    .Does(() =>
-{
-    // The parser's own cases first (seconds), then the recipes (their packages go to a folder of the check's own
-    // under the system's temporary folder, never the user's NuGet folder). Once per Test task, not per test run.
-    DotNetRun(recipeCheck, new ProcessArgumentBuilder().Append("--self-test"), new DotNetRunSettings { Configuration = configuration });
-    var arguments = new ProcessArgumentBuilder()
-        .Append("--repo").AppendQuoted(MakeAbsolute(Directory(".")).FullPath)
-        .Append("--packages").AppendQuoted(packages.FullPath);
-    DotNetRun(recipeCheck, arguments, new DotNetRunSettings { Configuration = configuration, NoBuild = true });
-});
-
 Task("__BuildFunctionsExample")
     .Description("Builds the README's Azure Functions example as a function app.")
     .Does(() =>
@@ -487,8 +476,10 @@ record RunResult(TestRun Run, string Label, int Passed, int Failed, string Error
 RunResult DotNetTestRun(TestRun run, string filter)
 {
     var label = testResults.CombineWithFilePath($"{run.Name}.label");
+    // AllCategories: without it, a run with no filter would get the quick loop's (Reqio.Sdk.Tests.csproj).
     var (passed, failed, error) = DotNetTestProject(tests, run.Name, filter, label,
-        new DotNetMSBuildSettings().WithProperty("SdkTarget", run.Build).WithProperty("TestFramework", run.Framework));
+        new DotNetMSBuildSettings().WithProperty("SdkTarget", run.Build).WithProperty("TestFramework", run.Framework)
+            .WithProperty("AllCategories", "true"));
     if (run.Companion)
     {
         var (companionPassed, companionFailed, companionError) = DotNetTestProject(companionTests, $"{run.Name}-aspnetcore", filter, null,
@@ -608,8 +599,8 @@ Task("Test")
     .IsDependentOn("__BenchmarkSmoke")
     .IsDependentOn("__BuildFunctionsExample")
     .IsDependentOn("__InstallJose")
+    .IsDependentOn("Pack")
     .IsDependentOn("__PublishConsumer")
-    .IsDependentOn("__CheckRecipes")
     .Does(() =>
 {
     CleanDirectory(testResults);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
@@ -89,8 +90,9 @@ public static class Program
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(markdownPath))!;
         Directory.CreateDirectory(folder);
-        MarkdownReport.Write(result, markdownPath);
-        JsonReport.Write(result, Path.Combine(folder, "perf-review.json"));
+        string json = Path.Combine(folder, "perf-review.json");
+        JsonReport.Write(result, json);
+        MarkdownReport.Write(JsonNode.Parse(File.ReadAllText(json))!.AsObject(), markdownPath);
         SvgChart.Write(result, Path.Combine(folder, "perf-review.svg"));
         Console.WriteLine($"// Performance review written to {Path.GetFullPath(markdownPath)}, perf-review.json and perf-review.svg");
     }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 using Reqio.Sdk.Tests.Support;
 using static Reqio.Sdk.Tests.Support.TestKeys;
 
@@ -11,7 +10,6 @@ namespace Reqio.Sdk.Tests;
 /// <summary>One options object shared by many threads: every token verifies and carries its own thread's user.</summary>
 public sealed class ConcurrencyTests
 {
-
     [Test]
     public void Threads_sharing_one_options_object_each_get_their_own_valid_tokens()
     {
@@ -21,7 +19,8 @@ public sealed class ConcurrencyTests
         var tokens = new ConcurrentBag<(string Sub, string Token)>();
         using var start = new Barrier(Threads);
 
-        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, thread =>
+        // Threads of its own: a barrier of eight on the thread pool would wait for the pool to grow to eight.
+        var threads = Enumerable.Range(0, Threads).Select(thread => new Thread(() =>
         {
             start.SignalAndWait();
             for (int i = 0; i < PerThread; i++)
@@ -29,7 +28,9 @@ public sealed class ConcurrencyTests
                 string sub = $"thread-{thread}-user-{i}";
                 tokens.Add((sub, ReqioToken.Mint(new ReqioUser(sub), options)));
             }
-        });
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
 
         Assert.That(tokens, Has.Count.EqualTo(Threads * PerThread));
         using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(Secret));

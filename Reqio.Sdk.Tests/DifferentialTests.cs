@@ -36,6 +36,7 @@ public sealed class DifferentialTests
     private const int Strings = 1_000_000;
 
     [Test]
+    [Category(Needs.Long)]
     public void A_million_generated_strings_read_back_exactly_through_System_Text_Json()
     {
         var generator = new RandomUsers(seed: 6);

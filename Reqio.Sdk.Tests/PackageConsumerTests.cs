@@ -1,6 +1,5 @@
 #if REQIO_NET8
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -9,6 +8,8 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Xml.Linq;
+using CliWrap;
+using CliWrap.Buffered;
 using Reqio.Sdk.Tests.Support;
 using static Reqio.Sdk.Tests.Support.TestKeys;
 
@@ -178,29 +179,15 @@ public sealed class PackageConsumerTests
         Assert.That(Jwt.SameClaims(jose, expected), Is.True);
     }
 
+    /// <summary>Runs a program to its end with the REQIO_ settings of this process removed and <paramref name="environment"/> given.</summary>
     private static (int Exit, string Output, string Error) Run(string program, string arguments, Dictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string name in new[] { "REQIO_SECRET", "REQIO_AUDIENCE", "REQIO_PROJECT_ID" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using Process process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
+        var settings = new Dictionary<string, string?> { ["REQIO_SECRET"] = null, ["REQIO_AUDIENCE"] = null, ["REQIO_PROJECT_ID"] = null };
+        BufferedCommandResult result = Cli.Wrap(program).WithArguments(arguments)
+            .WithEnvironmentVariables(settings.Concat(environment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     private static string SinglePackage(string pattern)

@@ -20,12 +20,9 @@ public sealed class PackageReadmeTests
     [Test]
     public void The_package_readme_code_is_the_compiled_example_with_its_usings()
     {
-        string readme = Normalize(File.ReadAllText(RepositoryRoot.Combine("Reqio.Sdk", "PACKAGE.md")));
-        string[] lines = readme.Split('\n');
-        var opens = Enumerable.Range(0, lines.Length).Where(i => lines[i] == "```csharp").ToList();
-        Assert.That(opens, Has.Count.EqualTo(1), "PACKAGE.md has one C# block");
-        int close = Array.FindIndex(lines, opens[0] + 1, l => l.StartsWith("```", StringComparison.Ordinal));
-        string block = string.Join("\n", lines.Skip(opens[0] + 1).Take(close - opens[0] - 1));
+        var blocks = MarkdownFile.Read("Reqio.Sdk", "PACKAGE.md").CodeBlocks.Where(b => b.Language == "csharp").ToList();
+        Assert.That(blocks, Has.Count.EqualTo(1), "PACKAGE.md has one C# block");
+        string block = blocks[0].Body;
 
         string[] source = Normalize(File.ReadAllText(RepositoryRoot.Combine("Reqio.Sdk.Tests", "PackageReadmeExample.cs"))).Split('\n');
         string usings = string.Join("\n", source.TakeWhile(l => !l.StartsWith("namespace ", StringComparison.Ordinal)).Where(l => l.StartsWith("using ", StringComparison.Ordinal)));

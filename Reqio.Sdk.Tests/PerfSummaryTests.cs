@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Reqio.Sdk.Benchmarks.Reports;
 using Reqio.Sdk.Tests.Support;
 
 namespace Reqio.Sdk.Tests;
@@ -77,10 +78,10 @@ public sealed partial class PerfSummaryTests
     {
         const string Text = "# Title\n\n<!-- begin: a -->\n<!-- end: a -->\n\nprose\n\n<!-- begin: b -->\n\nold\n\n<!-- end: b -->\n";
 
-        string written = MarkedBlocks.Write(Text, name => name == "a" ? "| x |" : "");
+        string written = MarkedBlocks.Write(MarkdownFile.Parse("test.md", Text), name => name == "a" ? "| x |" : "");
 
         Assert.That(written, Is.EqualTo("# Title\n\n<!-- begin: a -->\n\n| x |\n\n<!-- end: a -->\n\nprose\n\n<!-- begin: b -->\n<!-- end: b -->\n"));
-        Assert.That(MarkedBlocks.Read(written), Is.EqualTo(new[] { ("a", "| x |"), ("b", "") }));
+        Assert.That(MarkedBlocks.Read(MarkdownFile.Parse("test.md", written)), Is.EqualTo(new[] { ("a", "| x |"), ("b", "") }));
     }
 
     public static IEnumerable<string> FilesUsersRead()
@@ -100,25 +101,10 @@ public sealed partial class PerfSummaryTests
     [TestCaseSource(nameof(FilesUsersRead))]
     public void No_ratio_is_typed_outside_the_generated_blocks(string file)
     {
-        string path = RepositoryRoot.Combine(file);
-        Assert.That(File.Exists(path), Is.True, $"{file} is missing");
-        string[] lines = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        Assert.That(File.Exists(RepositoryRoot.Combine(file)), Is.True, $"{file} is missing");
+        string[] lines = MarkedBlocks.Outside(MarkdownFile.Read(file.Split(Path.DirectorySeparatorChar))).Split('\n');
 
-        var typed = new List<string>();
-        bool inBlock = false;
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].StartsWith("<!-- begin: ", StringComparison.Ordinal) || lines[i].StartsWith("<!-- end: ", StringComparison.Ordinal))
-            {
-                inBlock = lines[i].StartsWith("<!-- begin: ", StringComparison.Ordinal);
-                continue;
-            }
-
-            if (!inBlock)
-            {
-                typed.AddRange(TypedRatio().Matches(lines[i]).Select(m => $"{file} line {i + 1}: {m.Value}"));
-            }
-        }
+        var typed = lines.SelectMany(line => TypedRatio().Matches(line).Select(m => $"{file}: {m.Value} (in \"{line.Trim()}\")"));
 
         Assert.That(typed, Is.Empty, $"Ratios belong in the blocks rendered from perf-review.json. {s_howToUpdate}");
     }
@@ -127,19 +113,19 @@ public sealed partial class PerfSummaryTests
     private static void AssertBlocks(string path, IReadOnlyList<string> expectedNames)
     {
         JsonObject review = Review;
-        string text = File.ReadAllText(path);
         string file = Path.GetRelativePath(RepositoryRoot.Path, path);
+        var markdown = MarkdownFile.Parse(file, File.ReadAllText(path));
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            string rewritten = MarkedBlocks.Write(text, name => PerfReviewMarkdown.Render(name, review));
-            if (rewritten != text)
+            string rewritten = MarkedBlocks.Write(markdown, name => PerfReviewMarkdown.Render(name, review));
+            if (rewritten != markdown.Text)
             {
                 File.WriteAllText(path, rewritten);
-                text = rewritten;
+                markdown = MarkdownFile.Parse(file, rewritten);
             }
         }
 
-        var blocks = MarkedBlocks.Read(text);
+        var blocks = MarkedBlocks.Read(markdown);
         Assert.That(blocks.Select(b => b.Name), Is.EquivalentTo(expectedNames),
             $"{file} needs these generated blocks, each as a `<!-- begin: NAME -->` line and an `<!-- end: NAME -->` line: {string.Join(", ", expectedNames)}.");
         Assert.Multiple(() =>

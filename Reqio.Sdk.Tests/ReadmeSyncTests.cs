@@ -19,7 +19,7 @@ public sealed partial class ReadmeSyncTests
 {
     private static readonly string[] s_recipes = ["console", "minimal-api", "mvc", "razor-pages", "spa", "blazor-server", "functions"];
     private static readonly string s_tests = RepositoryRoot.Combine("Reqio.Sdk.Tests");
-    private static readonly List<Page> s_pages = LoadPages();
+    private static readonly IReadOnlyList<MarkdownFile> s_pages = MarkdownFile.Guide();
 
     /// <summary>Every csharp, cshtml and razor block of the guide, named by its page, line and marker.</summary>
     public static IEnumerable<TestCaseData> CodeBlocks() =>
@@ -27,7 +27,7 @@ public sealed partial class ReadmeSyncTests
             .Select(b => new TestCaseData(b).SetName($"{b}: {b.Marker ?? "(no marker)"}"));
 
     [TestCaseSource(nameof(CodeBlocks))]
-    public void A_code_block_is_a_compiled_snippet_a_marked_fragment_or_a_recipe_file(ReadmeBlock block)
+    public void A_code_block_is_a_compiled_snippet_a_marked_fragment_or_a_recipe_file(MarkdownCodeBlock block)
     {
         Match marker = Marker().Match(block.Marker ?? "");
         Assert.That(marker.Success, Is.True,
@@ -50,7 +50,7 @@ public sealed partial class ReadmeSyncTests
     [Test]
     public void Every_block_but_a_shell_command_has_one_marker_and_every_recipe_part_names_a_recipe_and_a_path()
     {
-        foreach (ReadmeBlock block in Blocks().Where(b => b.Language is not ("sh" or "bash" or "shell")))
+        foreach (MarkdownCodeBlock block in Blocks().Where(b => b.Language is not ("sh" or "bash" or "shell")))
         {
             Match marker = Marker().Match(block.Marker ?? "");
             Assert.That(marker.Success, Is.True, $"{block} ({block.Language}) has no marker line");
@@ -68,7 +68,7 @@ public sealed partial class ReadmeSyncTests
     {
         var named = Blocks().Select(b => Marker().Match(b.Marker ?? "")).Where(m => m.Success && m.Groups["recipe"].Success)
             .Select(m => RecipePart().Match(m.Groups["recipe"].Value).Groups["name"].Value).ToHashSet();
-        var checks = s_pages.SelectMany(p => p.Lines).Where(l => l.StartsWith("<!-- recipe-check:", StringComparison.Ordinal)).ToList();
+        var checks = s_pages.SelectMany(p => p.Comments).Select(c => c.Text).Where(c => c.StartsWith("<!-- recipe-check:", StringComparison.Ordinal)).ToList();
 
         Assert.Multiple(() =>
         {
@@ -85,12 +85,11 @@ public sealed partial class ReadmeSyncTests
     [Test]
     public void Every_web_recipe_maps_the_development_sign_in_the_guide_promises()
     {
-        foreach (string page in Directory.GetFiles(RepositoryRoot.Combine("docs", "recipes"), "*.md"))
+        foreach (MarkdownFile page in s_pages.Where(p => p.Name.StartsWith("docs/recipes/", StringComparison.Ordinal)))
         {
-            string text = File.ReadAllText(page);
-            if (text.Contains("<!-- recipe-check: ", StringComparison.Ordinal) && text.Contains(" GET /", StringComparison.Ordinal))
+            if (page.Comments.Any(c => c.Value("recipe-check") is not null) && page.Text.Contains(" GET /", StringComparison.Ordinal))
             {
-                Assert.That(text, Does.Contain("app.MapDevelopmentSignIn();"), Path.GetFileName(page));
+                Assert.That(page.Text, Does.Contain("app.MapDevelopmentSignIn();"), page.Name);
             }
         }
     }
@@ -116,7 +115,7 @@ public sealed partial class ReadmeSyncTests
         var blocks = Blocks().Where(b => b.Marker is not null && b.Marker.StartsWith("<!-- snippet: WidgetTestApp.SpaScript", StringComparison.Ordinal)).ToList();
 
         Assert.That(blocks, Is.Not.Empty);
-        foreach (ReadmeBlock block in blocks)
+        foreach (MarkdownCodeBlock block in blocks)
         {
             Assert.That(block.Language, Is.EqualTo("html"), block.ToString());
             Assert.That(block.Body, Is.EqualTo(Normalize(WidgetTestApp.SpaScript)), block.ToString());
@@ -146,14 +145,16 @@ public sealed partial class ReadmeSyncTests
     [Test]
     public void Every_relative_link_of_the_guide_names_a_file_that_exists()
     {
-        var missing = s_pages.SelectMany(p => RelativeLink().Matches(string.Join("\n", p.Lines))
-                .Select(m => m.Groups[1].Value)
+        var missing = s_pages.SelectMany(p => p.Links
+                .Where(link => !link.StartsWith("http:", StringComparison.Ordinal) && !link.StartsWith("https:", StringComparison.Ordinal)
+                    && !link.StartsWith("mailto:", StringComparison.Ordinal) && !link.StartsWith('#'))
+                .Select(link => link.Split('#')[0])
                 .Where(target => !File.Exists(FullPath(p, target)) && !Directory.Exists(FullPath(p, target)))
                 .Select(target => $"{p.Name}: {target}"));
 
         Assert.That(missing, Is.Empty);
 
-        static string FullPath(Page page, string target) =>
+        static string FullPath(MarkdownFile page, string target) =>
             Path.GetFullPath(Path.Combine(Path.GetDirectoryName(RepositoryRoot.Combine(page.Name))!, target));
     }
 
@@ -190,43 +191,15 @@ public sealed partial class ReadmeSyncTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
-    /// <summary>README.md and every page under docs/, each with its path from the repository's root.</summary>
-    private static List<Page> LoadPages()
+    /// <summary>The guide's fenced blocks; every one of them closes.</summary>
+    private static List<MarkdownCodeBlock> Blocks()
     {
-        string docs = RepositoryRoot.Combine("docs");
-        IEnumerable<string> pages = Directory.Exists(docs) ? Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal) : [];
-        return [.. new[] { RepositoryRoot.Combine("README.md") }.Concat(pages)
-            .Select(p => new Page(Path.GetRelativePath(RepositoryRoot.Path, p).Replace('\\', '/'), Normalize(File.ReadAllText(p)).Split('\n')))];
-    }
-
-    /// <summary>The guide's fenced blocks, each with its page, language, body, and the line right above its fence.</summary>
-    private static List<ReadmeBlock> Blocks()
-    {
-        var blocks = new List<ReadmeBlock>();
-        foreach (Page page in s_pages)
-        {
-            string[] lines = page.Lines;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                if (!lines[i].StartsWith("```", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                int close = Array.FindIndex(lines, i + 1, l => l.StartsWith("```", StringComparison.Ordinal));
-                Assert.That(close, Is.GreaterThan(i), $"{page.Name} line {i + 1} opens a block that never closes");
-                string? marker = i > 0 && lines[i - 1].StartsWith("<!--", StringComparison.Ordinal) ? lines[i - 1] : null;
-                blocks.Add(new ReadmeBlock(page.Name, i + 1, lines[i].Substring(3).Trim(), string.Join("\n", lines.Skip(i + 1).Take(close - i - 1)), marker));
-                i = close;
-            }
-        }
-
+        var blocks = s_pages.SelectMany(p => p.CodeBlocks).ToList();
+        Assert.That(blocks.Where(b => !b.Closed), Is.Empty, "a fenced block that never closes runs to the end of its page");
         return blocks;
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    private sealed record Page(string Name, string[] Lines);
 
     [GeneratedRegex(@"^<!-- (?:(?<kind>snippet|fragment): (?<what>[^|]+?)(?: \| recipe: (?<recipe>.+?))?|recipe: (?<recipe>.+?)) -->$")]
     private static partial Regex Marker();
@@ -243,19 +216,4 @@ public sealed partial class ReadmeSyncTests
     // A value followed by `!` and then what ends an expression: `x!.`, `x!)`, `x!,`, `x!;`.
     [GeneratedRegex(@"[\w)\]]![.),;]")]
     private static partial Regex NullForgiving();
-
-    // Markdown links to files of the repository: not web addresses, not anchors within the page.
-    [GeneratedRegex(@"\]\((?!https?:|#|mailto:)([^)#\s]+)(?:#[^)]*)?\)")]
-    private static partial Regex RelativeLink();
-}
-
-/// <summary>A fenced block of the guide.</summary>
-/// <param name="Page">The page, from the repository's root: README.md or docs/….md.</param>
-/// <param name="Line">The line of its opening fence.</param>
-/// <param name="Language">The fence's language, such as <c>csharp</c>.</param>
-/// <param name="Body">The lines between the fences.</param>
-/// <param name="Marker">The comment line right above the fence, if there is one.</param>
-public sealed record ReadmeBlock(string Page, int Line, string Language, string Body, string? Marker)
-{
-    public override string ToString() => $"{Page} line {Line}";
 }

@@ -1,13 +1,16 @@
 using System.IO;
 using System.Text.Json;
+using Reqio.Sdk.Benchmarks.Endpoint;
+using Reqio.Sdk.Benchmarks.Fixtures;
 using Reqio.Sdk.Benchmarks.Review;
 
 namespace Reqio.Sdk.Benchmarks.Reports;
 
 /// <summary>
-/// perf-review.json, for tools: every ratio with its median, 95% interval and rounds (pairs, for the process ratios);
-/// the stages and tiers; BenchmarkDotNet's means and allocations; the first-token apps'
-/// times; the footprint of each library; and the token endpoint's rounds and each endpoint's requests a second.
+/// perf-review.json, for tools and the one source of every table (<see cref="PerfReviewMarkdown"/>): every ratio with
+/// its median, 95% interval and rounds (pairs, for the process ratios); the stages, the bare HMAC and the tiers;
+/// BenchmarkDotNet's means and allocations, and the token string's own size; the first-token apps' times; the
+/// footprint of each library; and the token endpoint's rounds, each endpoint's requests a second and cores' busy shares.
 /// </summary>
 internal static class JsonReport
 {
@@ -91,6 +94,7 @@ internal static class JsonReport
         json.WriteNumber("rounds", endpoint.Rounds);
         json.WriteNumber("slot_ms", endpoint.Slot.TotalMilliseconds);
         json.WriteNumber("connections", endpoint.Connections);
+        json.WriteString("load_generator", LoadGenerator.Description);
         json.WriteString("server_pinning", endpoint.ServerPinning);
         json.WriteString("load_pinning", endpoint.LoadPinning);
         json.WriteString("stopped", endpoint.Stopped);
@@ -119,6 +123,19 @@ internal static class JsonReport
         }
 
         json.WriteEndArray();
+        json.WriteNumber("floor_ns", Math.Round(result.FloorNs, 2));
+        json.WriteStartArray("tiers");
+        foreach (TierResult tier in result.Tiers)
+        {
+            json.WriteStartObject();
+            json.WriteString("tier", tier.Tier);
+            json.WriteNumber("whole_ns", Math.Round(tier.WholeNs, 2));
+            json.WriteNumber("stages_ns", Math.Round(tier.StagesNs, 2));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("token_string_bytes", StringSize(ReqioToken.Mint(Reference.User, Reference.Options).Length));
         json.WriteStartArray("methods");
         foreach (MethodResult method in result.Methods)
         {
@@ -142,6 +159,14 @@ internal static class JsonReport
         Section.FirstToken => "first_token",
         _ => "endpoint",
     };
+
+    /// <summary>The bytes a string of <paramref name="length"/> characters takes on this runtime.</summary>
+    private static long StringSize(int length)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _ = new string('x', length);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
     {

@@ -42,7 +42,7 @@ internal static class EndpointRuns
     public static EndpointResult Run(Action<string> progress)
     {
         using LineProcess server = StartServer(out string address);
-        using LineProcess load = LineProcess.StartSelf("the load generator", $"--endpoint-load {address}", core: 1);
+        using LineProcess load = LineProcess.StartSelf("the load generator", $"--endpoint-load {address}", core: 1, LoadGenerator.Settings);
         CheckOneEach(load, progress);
         for (int pass = 0; pass < 2; pass++)
         {
@@ -111,7 +111,7 @@ internal static class EndpointRuns
     public static EndpointResult Smoke(Action<string> progress)
     {
         using LineProcess server = StartServer(out string address);
-        using LineProcess load = LineProcess.StartSelf("the load generator", $"--endpoint-load {address}", core: 1);
+        using LineProcess load = LineProcess.StartSelf("the load generator", $"--endpoint-load {address}", core: 1, LoadGenerator.Settings);
         CheckOneEach(load, progress);
         const string why = "smoke run: one response of each endpoint checked, nothing timed";
         return new EndpointResult([.. Claims.Select(c => new RatioResult(c.Id, Section.Endpoint, c.Description, null, why))],

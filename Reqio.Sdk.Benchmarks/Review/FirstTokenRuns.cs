@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using CliWrap;
+using CliWrap.Buffered;
 using Reqio.Sdk.Benchmarks.Fixtures;
 using Reqio.Sdk.Benchmarks.Harness;
 using Reqio.Sdk.Tests.Support;
@@ -116,20 +117,14 @@ internal static partial class FirstTokenRuns
             }
         }
 
-        var start = new ProcessStartInfo("dotnet",
-            $"publish \"{project}\" -c Release -p:Contender={app.Contender} -p:Aot={flag} -o \"{output}\" -nologo")
+        BufferedCommandResult publish = Cli.Wrap("dotnet")
+            .WithArguments(["publish", project, "-c", "Release", $"-p:Contender={app.Contender}", $"-p:Aot={flag}", "-o", output, "-nologo"])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        string log = publish.StandardOutput;
+        if (publish.ExitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using Process process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"publishing the {app} app ({flavor}) failed:\n{log}\n{error.Result}");
+            throw new InvalidOperationException($"publishing the {app} app ({flavor}) failed:\n{log}\n{publish.StandardError}");
         }
 
         File.WriteAllText(output + ".publish.log", log);

@@ -1,6 +1,4 @@
-using System;
-
-namespace Reqio.Sdk.Recipes;
+namespace Reqio.Sdk.Tests.Recipes;
 
 /// <summary>A command the check ran failed; the message holds the command and everything it printed.</summary>
 internal sealed class RecipeFailedException(string message) : Exception(message);

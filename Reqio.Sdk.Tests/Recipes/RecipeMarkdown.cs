@@ -1,12 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
+using Reqio.Sdk.Tests.Support;
 
-namespace Reqio.Sdk.Recipes;
+namespace Reqio.Sdk.Tests.Recipes;
 
 /// <summary>A recipe: the fresh project a newcomer makes for it, and the template that makes it.</summary>
 /// <param name="Name">The name the markers use.</param>
@@ -90,38 +88,18 @@ internal sealed class RecipeMarkdownException(string message) : Exception(messag
 /// </summary>
 internal static partial class RecipeMarkdown
 {
-    /// <summary>The documents a newcomer reads: README.md, then every .md under docs/ (recipes/ included), by path.</summary>
-    public static IReadOnlyList<string> Documents(string root)
-    {
-        var documents = new List<string>();
-        string readme = System.IO.Path.Combine(root, "README.md");
-        if (File.Exists(readme))
-        {
-            documents.Add(readme);
-        }
+    /// <summary>Reads the guide under <paramref name="root"/> (README.md and docs/) and groups its blocks and checks by recipe.</summary>
+    public static IReadOnlyList<RecipePlan> Read(string root) => Plan(MarkdownFile.Guide(root));
 
-        string docs = System.IO.Path.Combine(root, "docs");
-        if (Directory.Exists(docs))
-        {
-            documents.AddRange(Directory.GetFiles(docs, "*.md", SearchOption.AllDirectories).OrderBy(f => f.Replace('\\', '/'), StringComparer.Ordinal));
-        }
-
-        return documents;
-    }
-
-    /// <summary>Reads every document under <paramref name="root"/> and groups its blocks and checks by recipe.</summary>
-    public static IReadOnlyList<RecipePlan> Read(string root) =>
-        Plan(Documents(root).Select(path => (System.IO.Path.GetRelativePath(root, path), File.ReadAllText(path))));
-
-    /// <summary>Parses documents given as (name, text) pairs, in order, into one plan per recipe.</summary>
-    public static IReadOnlyList<RecipePlan> Plan(IEnumerable<(string Name, string Text)> documents)
+    /// <summary>Parses documents, in order, into one plan per recipe.</summary>
+    public static IReadOnlyList<RecipePlan> Plan(IEnumerable<MarkdownFile> documents)
     {
         var errors = new List<string>();
         var blocks = new List<RecipeBlock>();
         var checks = new List<RecipeCheckMarker>();
-        foreach ((string name, string text) in documents)
+        foreach (MarkdownFile document in documents)
         {
-            Parse(name, text, blocks, checks, errors);
+            Parse(document, blocks, checks, errors);
         }
 
         foreach (IGrouping<string, RecipeCheckMarker> twice in checks.GroupBy(c => c.Recipe).Where(g => g.Count() > 1))
@@ -185,100 +163,47 @@ internal static partial class RecipeMarkdown
         return int.MaxValue;
     }
 
-    private static void Parse(string document, string text, List<RecipeBlock> blocks, List<RecipeCheckMarker> checks, List<string> errors)
+    private static void Parse(MarkdownFile document, List<RecipeBlock> blocks, List<RecipeCheckMarker> checks, List<string> errors)
     {
-        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        string? fence = null;       // the opening fence of the block we are in
-        int fenceLine = 0;
-        var pending = new List<RecipeBlock>();
-        var code = new StringBuilder();
-        for (int i = 0; i < lines.Length; i++)
+        foreach (MarkdownComment comment in document.Comments)
         {
-            string line = lines[i];
-            var source = new SourceLine(document, i + 1);
-            if (fence is not null)
+            var source = new SourceLine(document.Name, comment.Line);
+            if (comment.Value("recipe-check") is string check)
             {
-                if (IsClosingFence(line, fence))
+                if (CheckMarker(check, source, errors) is RecipeCheckMarker marker)
                 {
-                    string body = code.ToString();
-                    blocks.AddRange(pending.Select(b => b with { Code = body }));
-                    fence = null;
-                    pending.Clear();
-                    code.Clear();
-                }
-                else
-                {
-                    code.Append(line).Append('\n');
-                }
-
-                continue;
-            }
-
-            Match opening = FenceOpening().Match(line);
-            if (opening.Success)
-            {
-                fence = opening.Groups["fence"].Value;
-                fenceLine = i + 1;
-                string? marker = i > 0 ? Comment(lines[i - 1]) : null;
-                if (marker is not null)
-                {
-                    foreach (string part in Parts(marker).Where(p => p.StartsWith("recipe:", StringComparison.Ordinal)))
-                    {
-                        if (BlockMarker(part, new SourceLine(document, i), errors) is RecipeBlock block)
-                        {
-                            pending.Add(block);
-                        }
-                    }
-                }
-
-                continue;
-            }
-
-            string? comment = Comment(line);
-            if (comment is null)
-            {
-                continue;
-            }
-
-            if (comment.StartsWith("recipe-check:", StringComparison.Ordinal))
-            {
-                RecipeCheckMarker? check = CheckMarker(comment["recipe-check:".Length..].Trim(), source, errors);
-                if (check is not null)
-                {
-                    checks.Add(check);
+                    checks.Add(marker);
                 }
             }
-            else if (Parts(comment).Any(p => p.StartsWith("recipe:", StringComparison.Ordinal))
-                     && (i + 1 >= lines.Length || !FenceOpening().IsMatch(lines[i + 1])))
+            else if (RecipeParts(comment.Text).Any() && document.CodeBlocks.All(b => b.Line != comment.Line + 1))
             {
                 errors.Add($"{source}: a `recipe:` marker must be the line right above a fenced code block; the next line is not a fence.");
             }
         }
 
-        if (fence is not null)
+        foreach (MarkdownCodeBlock block in document.CodeBlocks)
         {
-            errors.Add($"{new SourceLine(document, fenceLine)}: this fenced block is never closed.");
+            if (!block.Closed)
+            {
+                errors.Add($"{new SourceLine(document.Name, block.Line)}: this fenced block is never closed.");
+            }
+
+            string code = block.Body.Length == 0 ? "" : block.Body + "\n";
+            foreach (string part in RecipeParts(block.Marker ?? ""))
+            {
+                if (BlockMarker(part, new SourceLine(document.Name, block.Line - 1), errors) is RecipeBlock recipeBlock)
+                {
+                    blocks.Add(recipeBlock with { Code = code });
+                }
+            }
         }
     }
 
-    /// <summary>The text of a line that is one whole HTML comment, or <see langword="null"/>.</summary>
-    private static string? Comment(string line)
-    {
-        string trimmed = line.Trim();
-        return trimmed.StartsWith("<!--", StringComparison.Ordinal) && trimmed.EndsWith("-->", StringComparison.Ordinal) && trimmed.Length >= 7
-            ? trimmed[4..^3].Trim()
-            : null;
-    }
-
-    private static IEnumerable<string> Parts(string comment) => comment.Split(" | ").Select(p => p.Trim());
-
-    private static bool IsClosingFence(string line, string fence)
-    {
-        string trimmed = line.TrimStart(' ');
-        return line.Length - trimmed.Length <= 3
-            && trimmed.StartsWith(fence, StringComparison.Ordinal)
-            && trimmed.TrimEnd().All(c => c == fence[0]);
-    }
+    /// <summary>The <c>recipe: …</c> parts of a marker comment, whose parts are separated by <c> | </c>.</summary>
+    private static IEnumerable<string> RecipeParts(string comment) =>
+        comment.StartsWith("<!--", StringComparison.Ordinal) && comment.EndsWith("-->", StringComparison.Ordinal)
+            ? comment[4..^3].Split(" | ").Select(p => p.Trim()).Where(p => p.StartsWith("recipe:", StringComparison.Ordinal))
+            : [];
 
     /// <summary>One <c>recipe: NAME PATH [after "TEXT"]</c> part; a marker may hold several, one per recipe the block goes into.</summary>
     private static RecipeBlock? BlockMarker(string recipePart, SourceLine source, List<string> errors)
@@ -404,9 +329,6 @@ internal static partial class RecipeMarkdown
 
         throw new RecipeMarkdownException($"{block.Source}: recipe {block.Recipe} inserts after \"{block.After}\" in {block.Path}, but no line of the fresh project's {block.Path} contains that text.");
     }
-
-    [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})\s*(?<info>[^`]*)$")]
-    private static partial Regex FenceOpening();
 
     [GeneratedRegex(@"^(?<name>\S+)\s+(?<path>[^\s""]+)(\s+after\s+""(?<after>.*)"")?$")]
     private static partial Regex RecipePart();

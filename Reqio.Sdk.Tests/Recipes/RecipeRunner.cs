@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -13,7 +12,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 
-namespace Reqio.Sdk.Recipes;
+namespace Reqio.Sdk.Tests.Recipes;
 
 /// <summary>
 /// Makes one recipe's fresh project in the work folder, pastes its blocks, builds it with warnings as errors and runs
@@ -124,7 +123,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
 
     private async Task<string> RunConsoleAsync(string folder, RecipePlan plan)
     {
-        string output = commands.Run(folder, s_run, TokenCheck.Settings(secret, audience), ["run", "--no-build"]).Output;
+        string output = commands.Run(folder, s_run, TokenCheck.Settings(secret, audience), ["run", "--no-build"]);
         string[] tokens = Jwt().Matches(output).Select(m => m.Value).Distinct().ToArray();
         if (tokens.Length != 1)
         {
@@ -182,7 +181,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
         }
         finally
         {
-            Commands.Stop(app);
+            app.Dispose();
         }
     }
 
@@ -222,7 +221,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
         RecipeCheckMarker check = plan.Check;
         string assembly = commands.Dotnet(folder, s_build, ["msbuild", project, "-getProperty:TargetPath"]).Trim();
         string harness = BuildFunctionsCall();
-        string output = commands.Run(folder, s_run, TokenCheck.Settings(secret, audience), [harness, assembly, User]).Output;
+        string output = commands.Run(folder, s_run, TokenCheck.Settings(secret, audience), [harness, assembly, User]);
         var results = output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("RECIPE-CHECK ", StringComparison.Ordinal))
             .Select(l => l.Split(' ')).ToDictionary(p => p[1], p => (Status: int.Parse(p[2], CultureInfo.InvariantCulture), Body: Encoding.UTF8.GetString(Convert.FromBase64String(p.Length > 3 ? p[3] : ""))));
         if (!results.TryGetValue("signed-in", out var signedIn) || !results.TryGetValue("anonymous", out var anonymous) || !results.TryGetValue("forged", out var forged))

@@ -1,11 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ReadmeExamples;
 
-namespace Reqio.Sdk.Recipes;
+namespace Reqio.Sdk.Tests.Recipes;
 
 /// <summary>
 /// Verifies a token a recipe returned with the guide's own check (ReqioTokenCheck.cs, from docs/testing.md), then

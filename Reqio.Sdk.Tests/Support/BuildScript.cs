@@ -1,8 +1,9 @@
 #if !REQIO_NETFX
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace Reqio.Sdk.Tests.Support;
 
@@ -28,21 +29,12 @@ internal static class BuildScript
 
     private static (int ExitCode, string Output) Start(string arguments)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Only what the task reads matters; a release tag from the environment must not stand in for --tag.
-        start.Environment.Remove("GITHUB_REF_NAME");
-        start.Environment.Remove("REQIO_EXPECTED_RUNS");
-        using Process process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, Regex.Replace(output + error.Result, @"\x1b\[[0-9;]*m", ""));
+        BufferedCommandResult result = Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(RepositoryRoot.Path)
+            // Only what the task reads matters; a release tag from the environment must not stand in for --tag.
+            .WithEnvironmentVariables(e => e.Set("GITHUB_REF_NAME", null).Set("REQIO_EXPECTED_RUNS", null))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        return (result.ExitCode, Regex.Replace(result.StandardOutput + result.StandardError, @"\x1b\[[0-9;]*m", ""));
     }
 
     /// <summary>The version the repository releases: Directory.Build.props' one <c>Version</c>.</summary>

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json.Nodes;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace Reqio.Sdk.Tests.Support;
 
@@ -48,41 +50,25 @@ internal static class JoseVerifier
             ["tokens"] = new JsonArray(tokens.Select(t => (JsonNode?)t).ToArray()),
         };
         string folder = FindFolder();
-        var start = new ProcessStartInfo("node", "verify.mjs")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        Process process;
+        BufferedCommandResult result;
         try
         {
-            process = Process.Start(start)!;
+            result = Cli.Wrap("node").WithArguments("verify.mjs").WithWorkingDirectory(folder)
+                .WithStandardInputPipe(PipeSource.FromString(request.ToJsonString(), Encoding.UTF8))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(Encoding.UTF8).GetAwaiter().GetResult();
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (InvalidOperationException e)
         {
             throw new AssertionException($"node could not be started ({e.Message}); it must be installed for the jose tests.");
         }
 
-        using (process)
+        if (result.ExitCode != 0)
         {
-            // Bytes, not a TextWriter: .NET Framework has no StandardInputEncoding, and its default is not UTF-8.
-            byte[] input = System.Text.Encoding.UTF8.GetBytes(request.ToJsonString());
-            process.StandardInput.BaseStream.Write(input, 0, input.Length);
-            process.StandardInput.Close();
-            var stderr = process.StandardError.ReadToEndAsync();
-            string stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new AssertionException($"node verify.mjs exited with {process.ExitCode}: {stderr.Result}");
-            }
-
-            return JsonNode.Parse(stdout)!.AsArray();
+            throw new AssertionException($"node verify.mjs exited with {result.ExitCode}: {result.StandardError}");
         }
+
+        return JsonNode.Parse(result.StandardOutput)!.AsArray();
     }
 
     private static string FindFolder()

@@ -6,76 +6,69 @@ using System.Text;
 namespace Reqio.Sdk.Tests.Support;
 
 /// <summary>
-/// The generated blocks of a markdown file: the lines between <c>&lt;!-- begin: NAME --&gt;</c> and
-/// <c>&lt;!-- end: NAME --&gt;</c>, read, and written back with new contents.
+/// The generated blocks of a markdown file: the text between the comments <c>&lt;!-- begin: NAME --&gt;</c> and
+/// <c>&lt;!-- end: NAME --&gt;</c>, read, and written back with new contents; everything else is kept as it is.
 /// </summary>
 internal static class MarkedBlocks
 {
     /// <summary>Each block's name and contents (blank lines at either end left out), in the order of the file.</summary>
-    public static IReadOnlyList<(string Name, string Contents)> Read(string text)
+    public static IReadOnlyList<(string Name, string Contents)> Read(MarkdownFile file) =>
+        [.. Pairs(file).Select(p => (p.Name, file.Text.Substring(p.Begin.End, p.End.Start - p.Begin.End).Trim('\n')))];
+
+    /// <summary>The file's text with each named block's contents replaced by <paramref name="contents"/>'s.</summary>
+    public static string Write(MarkdownFile file, Func<string, string> contents)
     {
-        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var blocks = new List<(string, string)>();
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (Name(lines[i], "begin") is not { } name)
-            {
-                if (Name(lines[i], "end") is { } stray)
-                {
-                    throw new FormatException($"Line {i + 1} ends a block '{stray}' that no begin line opened.");
-                }
-
-                continue;
-            }
-
-            int end = Array.FindIndex(lines, i + 1, l => l.StartsWith("<!-- ", StringComparison.Ordinal) && (Name(l, "begin") ?? Name(l, "end")) is not null);
-            if (end < 0 || Name(lines[end], "end") != name)
-            {
-                throw new FormatException($"The block '{name}' opened on line {i + 1} needs `<!-- end: {name} -->` before any other marker.");
-            }
-
-            blocks.Add((name, string.Join("\n", lines.Skip(i + 1).Take(end - i - 1)).Trim('\n')));
-            i = end;
-        }
-
-        return blocks;
-    }
-
-    /// <summary><paramref name="text"/> with each named block's contents replaced by <paramref name="contents"/>'s.</summary>
-    public static string Write(string text, Func<string, string> contents)
-    {
-        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var result = new StringBuilder();
-        for (int i = 0; i < lines.Length; i++)
+        int copied = 0;
+        foreach (var (name, begin, end) in Pairs(file))
         {
-            result.Append(lines[i]);
-            if (i < lines.Length - 1)
+            string body = contents(name);
+            result.Append(file.Text, copied, begin.End - copied).Append('\n');
+            if (body.Length > 0)
             {
-                result.Append('\n');
+                result.Append('\n').Append(body).Append("\n\n");
             }
 
-            if (Name(lines[i], "begin") is { } name)
-            {
-                int end = Array.FindIndex(lines, i + 1, l => Name(l, "end") == name);
-                string body = contents(name);
-                if (body.Length > 0)
-                {
-                    result.Append('\n').Append(body).Append("\n\n");
-                }
-
-                i = end - 1;
-            }
+            copied = end.Start;
         }
 
-        return result.ToString();
+        return result.Append(file.Text, copied, file.Text.Length - copied).ToString();
     }
 
-    private static string? Name(string line, string kind)
+    /// <summary>The text outside every block, the markers included.</summary>
+    public static string Outside(MarkdownFile file)
     {
-        string prefix = $"<!-- {kind}: ";
-        return line.StartsWith(prefix, StringComparison.Ordinal) && line.EndsWith(" -->", StringComparison.Ordinal)
-            ? line.Substring(prefix.Length, line.Length - prefix.Length - " -->".Length).Trim()
-            : null;
+        var result = new StringBuilder();
+        int copied = 0;
+        foreach (var (_, begin, end) in Pairs(file))
+        {
+            result.Append(file.Text, copied, begin.End - copied);
+            copied = end.Start;
+        }
+
+        return result.Append(file.Text, copied, file.Text.Length - copied).ToString();
+    }
+
+    private static List<(string Name, MarkdownComment Begin, MarkdownComment End)> Pairs(MarkdownFile file)
+    {
+        var markers = file.Comments.Where(c => c.Value("begin") is not null || c.Value("end") is not null).ToList();
+        var pairs = new List<(string, MarkdownComment, MarkdownComment)>();
+        for (int i = 0; i < markers.Count; i++)
+        {
+            if (markers[i].Value("begin") is not { } name)
+            {
+                throw new FormatException($"{file.Name} line {markers[i].Line} ends a block '{markers[i].Value("end")}' that no begin line opened.");
+            }
+
+            if (i + 1 >= markers.Count || markers[i + 1].Value("end") != name)
+            {
+                throw new FormatException($"{file.Name}: the block '{name}' opened on line {markers[i].Line} needs `<!-- end: {name} -->` before any other marker.");
+            }
+
+            pairs.Add((name, markers[i], markers[++i]));
+        }
+
+        return pairs;
     }
 }
 #endif

@@ -1,17 +1,17 @@
-#if !REQIO_NETFX
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Reqio.Sdk.Tests.Support;
+namespace Reqio.Sdk.Benchmarks.Reports;
 
 /// <summary>
-/// The READMEs' performance figures, rendered from the committed review (<c>Reqio.Sdk.Benchmarks/Results/perf-review.json</c>)
-/// and nothing else: the one place they come from. Each block is named; a README holds it between
-/// <c>&lt;!-- begin: NAME --&gt;</c> and <c>&lt;!-- end: NAME --&gt;</c>, and <c>PerfSummaryTests</c> keeps the two equal.
-/// What the JSON lacks renders as nothing: a ratio the review has not measured yet is left out, not invented.
+/// Every performance table, rendered from a review's JSON (<c>perf-review.json</c>) and nothing else: the review's own
+/// markdown (<c>MarkdownReport</c>) is made of these blocks, and the READMEs hold some of them between
+/// <c>&lt;!-- begin: NAME --&gt;</c> and <c>&lt;!-- end: NAME --&gt;</c>, which the tests (<c>PerfSummaryTests</c>, which
+/// compile this file too) keep equal to what the committed review gives. What the JSON lacks renders as nothing: a
+/// ratio the review has not measured yet is left out, not invented.
 /// </summary>
 internal static class PerfReviewMarkdown
 {
@@ -29,6 +29,18 @@ internal static class PerfReviewMarkdown
 
     /// <summary>The benchmarks README's block for every BenchmarkDotNet mean and allocation.</summary>
     public const string Methods = "perf-methods";
+
+    /// <summary>The review's block for each endpoint under load: requests a second and each process's core.</summary>
+    public const string Endpoint = "perf-endpoint";
+
+    /// <summary>The review's block for each tier, whole against its stages summed.</summary>
+    public const string Tiers = "perf-tiers";
+
+    /// <summary>The review's block for the bytes each tier allocates per token.</summary>
+    public const string Allocation = "perf-allocation";
+
+    /// <summary>The review's block for what each extra byte of claims costs beyond the MAC.</summary>
+    public const string ClaimSize = "perf-claim-size";
 
     private const string RatioBlockPrefix = "perf-ratios-";
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
@@ -57,6 +69,10 @@ internal static class PerfReviewMarkdown
         Footprint => RenderFootprint(review),
         Stages => RenderStages(review),
         Methods => RenderMethods(review),
+        Endpoint => RenderEndpoint(review),
+        Tiers => RenderTiers(review),
+        Allocation => RenderAllocation(review),
+        ClaimSize => RenderClaimSize(review),
         _ when name.StartsWith(RatioBlockPrefix, StringComparison.Ordinal) => RenderRatios(review, name),
         _ => throw new ArgumentException($"No performance block is named '{name}'.", nameof(name)),
     };
@@ -148,10 +164,13 @@ internal static class PerfReviewMarkdown
             return "";
         }
 
-        var text = new StringBuilder("| stage | median ns a token |\n|---|---:|\n");
+        // With the bare HMAC's time (floor_ns), each stage also as a share of it.
+        double? floor = (double?)review["floor_ns"];
+        var text = new StringBuilder(floor is null ? "| stage | median ns a token |\n|---|---:|\n" : "| stage | median ns a token | share of the HMAC |\n|---|---:|---:|\n");
         foreach (JsonObject stage in stages.OfType<JsonObject>())
         {
-            text.Append(s_invariant, $"| {Cell(stage["name"])} | {Ns(stage["ns"])} |\n");
+            text.Append(s_invariant, $"| {Cell(stage["name"])} | {Ns(stage["ns"])} |")
+                .Append(floor is null ? "\n" : $" {Format((double?)stage["ns"] / floor, "0.0%")} |\n");
         }
 
         return text.ToString().TrimEnd('\n');
@@ -174,6 +193,95 @@ internal static class PerfReviewMarkdown
 
         return text.ToString().TrimEnd('\n');
     }
+
+    private static string RenderEndpoint(JsonObject review)
+    {
+        JsonArray endpoints = review["endpoint"]?["endpoints"]?.AsArray() ?? [];
+        if (endpoints.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder("| endpoint | inside the timed request | requests a second | the app's core busy | the load generator's core busy |\n"
+            + "|---|---|---:|---:|---:|\n");
+        foreach (JsonObject line in endpoints.OfType<JsonObject>())
+        {
+            text.Append(s_invariant, $"| `{(string?)line["path"]}` | {Cell(line["does"])} | {Format(line["requests_per_second"], "#,0")} | ")
+                .Append(s_invariant, $"{Format(line["server_core_busy"], "0%")} | {Format(line["load_core_busy"], "0%")} |\n");
+        }
+
+        text.Append("\nRequests a second and the cores' busy shares are medians over the rounds; the share is the process's CPU time over the slot's wall time.");
+        return text.ToString();
+    }
+
+    private static string RenderTiers(JsonObject review)
+    {
+        JsonArray tiers = review["tiers"]?.AsArray() ?? [];
+        if (tiers.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder("| tier | whole | its stages summed | stages ÷ whole |\n|---|---:|---:|---:|\n");
+        foreach (JsonObject tier in tiers.OfType<JsonObject>())
+        {
+            text.Append(s_invariant, $"| {Cell(tier["tier"])} | {Ns(tier["whole_ns"])} | {Ns(tier["stages_ns"])} | ")
+                .Append(s_invariant, $"{Format((double?)tier["stages_ns"] / (double?)tier["whole_ns"], "0.0%")} |\n");
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private static string RenderAllocation(JsonObject review)
+    {
+        List<JsonObject> tiers = [.. Benchmarks(review).Where(m => Name(m) is "TokenBenchmarks.Reqio_TryMint_Utf8" or "TokenBenchmarks.Reqio_TryMint_Chars" or "TokenBenchmarks.Reqio_Mint")];
+        if (tiers.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder(Invariant($"Bytes allocated per token by the tiers (BenchmarkDotNet), beside a string as long as the token ({Bytes(review["token_string_bytes"])}):\n\n"));
+        text.Append("| method | allocated |\n|---|---:|\n");
+        foreach (JsonObject method in tiers)
+        {
+            text.Append(s_invariant, $"| `{Name(method).Substring("TokenBenchmarks.".Length)}` | {Bytes(method["allocated_bytes"])} |\n");
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>The claim-size series: beyond the MAC, what each extra byte of claims costs.</summary>
+    private static string RenderClaimSize(JsonObject review)
+    {
+        const string Series = "ClaimSizeBenchmarks.";
+        var means = Benchmarks(review).Where(m => Name(m).StartsWith(Series, StringComparison.Ordinal) && Name(m).Contains('(', StringComparison.Ordinal))
+            .ToDictionary(m => Name(m), m => (double)m["mean_ns"]!);
+        var sizes = means.Keys.Where(n => n.StartsWith(Series + "Reqio_TryMint_Utf8(", StringComparison.Ordinal))
+            .Select(n => (Size: ClaimBytes(n), Ours: means[n], Mac: means.GetValueOrDefault(n.Replace("Reqio_TryMint_Utf8", "Hmac_ReusedInstance_TryComputeHash", StringComparison.Ordinal), double.NaN)))
+            .Where(s => !double.IsNaN(s.Mac))
+            .OrderBy(s => s.Size)
+            .ToList();
+        if (sizes.Count < 2)
+        {
+            return "";
+        }
+
+        var (first, last) = (sizes[0], sizes[^1]);
+        double perByte = ((last.Ours - last.Mac) - (first.Ours - first.Mac)) / (last.Size - first.Size);
+        var text = new StringBuilder(Invariant($"Beyond the MAC, each extra byte of claims from {first.Size} B to {last.Size} B cost {perByte:0.00} ns ")
+            + "(the HMAC grows by a 64-byte block per 48 bytes of claims).\n\n");
+        text.Append("| claims | `TryMint` | reused-instance HMAC | difference |\n|---:|---:|---:|---:|\n");
+        foreach (var size in sizes)
+        {
+            text.Append(s_invariant, $"| {size.Size} B | {Ns(size.Ours)} | {Ns(size.Mac)} | {Ns(size.Ours - size.Mac)} |\n");
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>The first number of a method's parameters: <c>ClaimSizeBenchmarks.X(ClaimBytes=64)</c> gives 64.</summary>
+    private static int ClaimBytes(string name) =>
+        int.Parse(new string([.. name.Substring(name.IndexOf('(', StringComparison.Ordinal)).SkipWhile(c => !char.IsDigit(c)).TakeWhile(char.IsDigit)]), s_invariant);
 
     /// <summary>Where the figures come from, in one line under every table block.</summary>
     private static string Source(JsonObject review) =>
@@ -214,7 +322,13 @@ internal static class PerfReviewMarkdown
 
     private static string Number(JsonNode? value) => ((double)value!).ToString("0.00", s_invariant);
 
-    private static string Ns(JsonNode? value) => value is null ? "–" : ((double)value).ToString(Math.Abs((double)value) < 100 ? "0.0" : "#,0", s_invariant) + " ns";
+    private static string Ns(JsonNode? value) => value is null ? "–" : Ns((double)value);
+
+    private static string Ns(double ns) => ns.ToString(Math.Abs(ns) < 100 ? "0.0" : "#,0", s_invariant) + " ns";
+
+    private static string Format(JsonNode? value, string format) => Format((double?)value, format);
+
+    private static string Format(double? value, string format) => value is { } v ? v.ToString(format, s_invariant) : "–";
 
     private static string Ms(JsonNode? value) => value is null ? "–" : ((double)value).ToString((double)value < 10 ? "0.00" : "0.0", s_invariant) + " ms";
 
@@ -224,4 +338,3 @@ internal static class PerfReviewMarkdown
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }
-#endif
