@@ -18,7 +18,7 @@ namespace Reqio.Sdk.AspNetCore.Tests;
 /// MapReqioToken(): a token for the signed-in user, 401 for an anonymous caller whatever the app's challenge, a
 /// problem response for a user Reqio cannot identify, never cached, no CORS headers, policy left to the app.
 /// </summary>
-public sealed class TokenEndpointTests
+public sealed class MapReqioTokenTests
 {
     [Test]
     public async Task A_signed_in_user_gets_a_token_for_their_claims_with_its_expiry_and_the_project_never_cached()
