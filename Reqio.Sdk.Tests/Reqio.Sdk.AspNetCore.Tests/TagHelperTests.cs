@@ -20,7 +20,7 @@ public sealed class TagHelperTests
     public async Task An_anonymous_visitor_gets_the_anonymous_tag_and_a_page_that_may_be_cached()
     {
         using var app = new ReqioAppFactory(Settings.InSection());
-        using HttpResponseMessage response = await TokenEndpointTests.Get(app, "/Widget?nonce=abc123");
+        using HttpResponseMessage response = await MapReqioTokenTests.Get(app, "/Widget?nonce=abc123");
         string html = await response.Content.ReadAsStringAsync();
 
         Assert.That(html, Does.Contain(ReqioWidget.AnonymousScriptTag(s_project, "abc123")));
@@ -32,7 +32,7 @@ public sealed class TagHelperTests
     public async Task A_signed_in_user_gets_a_fresh_token_in_the_tag_and_the_page_is_marked_no_store_private()
     {
         using var app = new ReqioAppFactory(Settings.InSection());
-        using HttpResponseMessage response = await TokenEndpointTests.Get(app, "/Widget?nonce=abc123", ("sub", "user_7"));
+        using HttpResponseMessage response = await MapReqioTokenTests.Get(app, "/Widget?nonce=abc123", ("sub", "user_7"));
         string html = await response.Content.ReadAsStringAsync();
 
         string? token = Tokens.InTag(html);
@@ -60,7 +60,7 @@ public sealed class TagHelperTests
     public async Task A_user_the_rules_refuse_gets_the_anonymous_tag_and_the_page_still_renders()
     {
         using var app = new ReqioAppFactory(Settings.InSection());
-        using HttpResponseMessage response = await TokenEndpointTests.Get(app, "/Widget", ("sub", new string('x', ReqioUser.MaxIdLength + 1)));
+        using HttpResponseMessage response = await MapReqioTokenTests.Get(app, "/Widget", ("sub", new string('x', ReqioUser.MaxIdLength + 1)));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(ReqioWidget.AnonymousScriptTag(s_project)));
