@@ -25,6 +25,7 @@ internal sealed class MarkdownFile
         CodeBlocks = [.. document.Descendants<FencedCodeBlock>().Select(b => new MarkdownCodeBlock(
             name, b.Line + 1, (b.Info ?? "").Trim(), b.Lines.ToString(), Comments.LastOrDefault(c => c.Line == b.Line)?.Text, b.ClosingFencedCharCount > 0))];
         Links = [.. document.Descendants<LinkInline>().Select(l => l.Url ?? "")];
+        InlineCode = [.. document.Descendants<CodeInline>().Select(c => c.Content)];
     }
 
     /// <summary>The file's path from the repository's root (or from the folder it was read from), with <c>/</c>.</summary>
@@ -41,6 +42,9 @@ internal sealed class MarkdownFile
 
     /// <summary>Every link's and image's destination, as written (a fragment included).</summary>
     public IReadOnlyList<string> Links { get; }
+
+    /// <summary>Every inline code span's text (<c>`…`</c>), in order.</summary>
+    public IReadOnlyList<string> InlineCode { get; }
 
     /// <summary>The file's lines.</summary>
     public string[] Lines => Text.Split('\n');
