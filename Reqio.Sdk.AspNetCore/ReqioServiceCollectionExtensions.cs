@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,7 @@ public static class ReqioServiceCollectionExtensions
             provider.GetRequiredService<ILogger<ReqioProjectSource>>(),
             source,
             watchConfiguration ? provider.GetService<IConfiguration>() : null));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ReqioStartupFilter>());
         services.TryAddSingleton<ReqioIdentityIssuer>();
         services.TryAddScoped<IReqioUserResolver, ClaimsUserResolver>();
         return services;

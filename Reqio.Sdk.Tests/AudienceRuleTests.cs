@@ -18,7 +18,7 @@ public sealed class AudienceRuleTests
     [
         "https://reqio.app/p/proj_abc123", "https://reqio.app/p/A-z_0", "http://localhost:8080/p/dev", "https://a",
         "https://a.b:80/p", "https://my_service:8080/p/dev", "https://1.2.3.4", "https://xn--bcher-kva.example/p",
-        "https://u:p@a", "https://[::1]", "https://[::1]:8080/p", "https://bücher.example/p/x", "https://日本.jp/p/x",
+        "https://[::1]", "https://[::1]:8080/p", "https://bücher.example/p/x", "https://日本.jp/p/x",
         "https://a/é☃🚀", "https://reqio.app.example/p/x", "https://notreqio.app/p/x", "https://staging.example/p/x/",
         "https://staging.example/p?x", "HTTPS://staging.example/p/x",
     ];
@@ -40,7 +40,7 @@ public sealed class AudienceRuleTests
     [
         "http://reqio.app/p/proj_abc123", "https://reqio.app/p/proj_abc123/", "https://REQIO.app/p/proj_abc123",
         "HTTPS://reqio.app/p/proj_abc123", "https://reqio.app:443/p/proj_abc123", "https://reqio.app./p/proj_abc123",
-        "https://user@reqio.app/p/proj_abc123", "https://www.reqio.app/p/proj_abc123", "https://api.Reqio.App/p/proj_abc123",
+        "https://www.reqio.app/p/proj_abc123", "https://api.Reqio.App/p/proj_abc123",
         "https://reqio.app/P/proj_abc123", "https://reqio.app/proj_abc123", "https://reqio.app", "https://reqio.app/",
         "https://reqio.app/p/", "https://reqio.app/p/proj_abc123?x=1", "https://reqio.app/p/proj_abc123#f",
         "https://reqio.app/p/proj/abc", "https://reqio.app/p/proj.abc", "https://reqio.app//p/proj_abc123",
@@ -72,6 +72,17 @@ public sealed class AudienceRuleTests
 
         Assert.That(e!.ParamName, Is.EqualTo("audience"));
         Assert.That(e.Message, Does.Contain("https://reqio.app/p/{projectId}").Or.Contain("project id rule"));
+    }
+
+    [TestCase("https://u:p@a")]
+    [TestCase("https://user@reqio.app/p/proj_abc123")]
+    [TestCase("https://ops:hunter2@staging.example/p/dev")]
+    public void A_user_name_or_password_is_refused_without_being_repeated(string audience)
+    {
+        var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(Secret, audience));
+
+        Assert.That(e!.Message, Does.StartWith("audience must not hold a user name or password (user:password@host)."));
+        Assert.That(e.Message, Does.Not.Contain(audience));
     }
 
     [TestCase("https://reqio.app/p/YOUR_PROJECT_ID")]

@@ -59,7 +59,7 @@ public sealed class SecretWhiteSpaceTests
         var e = Assert.Throws<ArgumentException>(() => _ = new ReqioProject(secret, Audience));
 
         Assert.That(e!.ParamName, Is.EqualTo("secret"));
-        Assert.That(e.Message, Does.StartWith($"secret holds white space or a control character at index {index} (a secret broken over two lines, say)."));
+        Assert.That(e.Message, Does.StartWith($"secret holds white space or an invisible character at index {index} (a secret broken over two lines, say)."));
         Assert.That(e.ToString(), Does.Not.Contain("3f9a1c7e"));
     }
 

@@ -30,11 +30,16 @@ public sealed class SettingRuleTests
             ("your-reqio-secret-0000000000000000000000", "secret is a placeholder (it starts with \"your\")"),
             ("rq_sk_…", "secret is a placeholder (it holds an ellipsis)"),
             ("rq_sk_3f9a1c7e5b2d4f6a8c0e1b3d5f7a...", "secret is a placeholder (it holds an ellipsis)"),
-            ('"' + Secret + '"', "secret is wrapped in quotes"),
-            ("'" + Secret + "'", "secret is wrapped in quotes"),
+            ('"' + Secret + '"', "secret starts or ends with a quote or a comma"),
+            ("'" + Secret + "'", "secret starts or ends with a quote or a comma"),
+            ('"' + Secret, "secret starts or ends with a quote or a comma"),
+            (Secret + "\",", "secret starts or ends with a quote or a comma"),
+            ("\u201C" + Secret + "\u201D", "secret starts or ends with a quote or a comma"),
+            ("\uFEFF" + Secret, "secret starts or ends with white space or an invisible character"),
+            (Secret.Insert(20, "\u200B"), "secret holds white space or an invisible character at index 20"),
             (Secret + "\n", "secret starts or ends with white space"),
-            (Secret.Insert(20, "\n"), "secret holds white space or a control character at index 20"),
-            (Secret.Insert(20, " "), "secret holds white space or a control character at index 20"),
+            (Secret.Insert(20, "\n"), "secret holds white space or an invisible character at index 20"),
+            (Secret.Insert(20, " "), "secret holds white space or an invisible character at index 20"),
             ("too-short-secret", "An HS256 key must be at least 32 bytes"),
         })
         {
@@ -54,6 +59,8 @@ public sealed class SettingRuleTests
             ("https://www.reqio.app/p/proj_abc123", "audience on Reqio's host must be exactly"),
             ("https://reqio.app/p/proj.abc", "audience names a project id that breaks the project id rule"),
             ("reqio.app/p/proj_abc123", "audience must be an absolute http or https URI"),
+            ("https://ops:hunter2@staging.example/p/proj", "audience must not hold a user name or password"),
+            ("https://reqio.app/p/" + Secret, "audience holds a Reqio secret"),
         })
         {
             yield return new TestCaseData("REQIO_AUDIENCE", value, rule).SetArgDisplayNames("REQIO_AUDIENCE", Show(value));
@@ -68,6 +75,7 @@ public sealed class SettingRuleTests
             ("proj_…", "projectId is a placeholder (it holds an ellipsis)"),
             ("proj abc", "projectId may only hold the letters"),
             ("https://reqio.app/p/proj_abc123", "projectId may only hold the letters"),
+            (Secret, "projectId holds a Reqio secret (rq_sk_…), not a project id"),
         })
         {
             yield return new TestCaseData("REQIO_PROJECT_ID", value, rule).SetArgDisplayNames("REQIO_PROJECT_ID", Show(value));
@@ -112,10 +120,15 @@ public sealed class SettingRuleTests
                 .And.Property(nameof(ArgumentException.ParamName)).EqualTo(ParameterOf(setting)));
         }
 
-        // Never the secret, whichever way it failed.
+        // Never the secret, whichever way it failed: neither the test secret beside the value nor, where the value
+        // is a secret (or a secret put in the wrong setting), any part of the value.
         foreach (Exception e in direct.Cast<Exception>().Append(function).Append(environment))
         {
             Assert.That(e.ToString(), Does.Not.Contain(Secret.Substring(6, 12)));
+            if (setting == "REQIO_SECRET" && value.Length >= 16)
+            {
+                Assert.That(e.ToString(), Does.Not.Contain(value.Trim('"', '\'', ',', '\u201C', '\u201D', '\uFEFF').Substring(0, 16)));
+            }
         }
     }
 

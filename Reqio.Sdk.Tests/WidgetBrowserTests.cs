@@ -107,6 +107,28 @@ public sealed class WidgetBrowserTests
     }
 
     [Test]
+    public async Task A_visitor_who_signs_in_gets_the_anonymous_tag_then_a_token_under_each_pages_nonce()
+    {
+        await using Browsing browsing = await OpenAsync(signedInAs: null);
+
+        await browsing.Page.GotoAsync(_app.Address + "/");
+        await browsing.Page.WaitForFunctionAsync("() => window.__reqio && window.__reqio.tags.length === 1");
+        string? anonymousToken = await browsing.Page.EvaluateAsync<string?>("() => window.__reqio.tags[0].token");
+        string firstNonce = await browsing.Page.EvaluateAsync<string>("() => window.__reqio.tags[0].nonce");
+
+        // The same browser signs in (the demo sign-in's cookie) and loads the page again.
+        await browsing.SignInAsync(_app.Address, "ada");
+        await browsing.Page.ReloadAsync();
+        await browsing.Page.WaitForFunctionAsync("() => window.__reqio && window.__reqio.tags.length === 1");
+
+        Assert.That(anonymousToken, Is.Null, "before sign-in the widget loads without a token");
+        AssertIdentifies(await browsing.Page.EvaluateAsync<string>("() => window.__reqio.tags[0].token"), "ada");
+        string secondNonce = await browsing.Page.EvaluateAsync<string>("() => window.__reqio.tags[0].nonce");
+        Assert.That(secondNonce, Is.Not.Empty.And.Not.EqualTo(firstNonce), "each response has its own CSP nonce, and the tag carries it");
+        Assert.That(browsing.Dialogs, Is.Empty);
+    }
+
+    [Test]
     public async Task The_SPA_fetches_a_token_identifies_and_refreshes_before_exp()
     {
         await using Browsing browsing = await OpenAsync(signedInAs: "grace");
@@ -170,13 +192,6 @@ public sealed class WidgetBrowserTests
     private async Task<Browsing> OpenAsync(string? signedInAs)
     {
         IBrowserContext context = await _browser.NewContextAsync();
-        if (signedInAs is not null)
-        {
-            await context.AddCookiesAsync(
-            [
-                new Cookie { Name = DemoAuthentication.Cookie, Value = DemoAuthentication.CookieValue(signedInAs), Url = _app.Address },
-            ]);
-        }
 
         // The real widget is not reachable from here (and must not be): the stand-in answers for it.
         await context.RouteAsync(ReqioWidget.ScriptUrl, route => route.FulfillAsync(new RouteFulfillOptions
@@ -187,6 +202,11 @@ public sealed class WidgetBrowserTests
         }));
         IPage page = await context.NewPageAsync();
         var browsing = new Browsing(context, page);
+        if (signedInAs is not null)
+        {
+            await browsing.SignInAsync(_app.Address, signedInAs);
+        }
+
         page.Dialog += (_, dialog) =>
         {
             browsing.Dialogs.Add(dialog.Message);
@@ -198,6 +218,12 @@ public sealed class WidgetBrowserTests
     private sealed class Browsing(IBrowserContext context, IPage page) : IAsyncDisposable
     {
         public IPage Page { get; } = page;
+
+        /// <summary>Signs the browser in as <paramref name="userId"/>: the demo sign-in's cookie, from now on.</summary>
+        public Task SignInAsync(string address, string userId) => context.AddCookiesAsync(
+        [
+            new Cookie { Name = DemoAuthentication.Cookie, Value = DemoAuthentication.CookieValue(userId), Url = address },
+        ]);
 
         public List<string> Dialogs { get; } = [];
 

@@ -156,24 +156,26 @@ public sealed class WidgetTests
         Assert.That(new ReqioProject(Secret, audience).ProjectId, Is.EqualTo(projectId));
     }
 
-    [Test]
-    public void A_project_without_a_project_id_is_refused_with_how_to_name_one()
+    [TestCase("https://staging.example/widget")]
+    [TestCase("https://staging.example/p/proj_abc123")]
+    [TestCase("http://localhost:5080/p/proj_dev")]
+    public void A_project_whose_audience_is_not_Reqios_is_refused_since_the_script_is_Reqios(string audience)
     {
-        var project = new ReqioProject(Secret, "https://staging.example/widget");
+        var project = new ReqioProject(Secret, audience);
         var writer = new StringWriter();
 
         var e = Assert.Throws<ArgumentException>(() => ReqioWidget.WriteScriptTag(writer, project, s_token))!;
 
         Assert.That(e, Is.Not.InstanceOf<ArgumentNullException>());
         Assert.That(e.ParamName, Is.EqualTo("project"));
-        Assert.That(e.Message, Does.Contain("project has no ProjectId").And.Contain("https://staging.example/widget")
+        Assert.That(e.Message, Does.StartWith($"project's audience, {audience}, is not Reqio's: the widget's script, https://reqio.app/widget.js, accepts only tokens bound to https://reqio.app/p/{{projectId}}.")
             .And.Contain("REQIO_PROJECT_ID").And.Contain("ReqioProject.FromProjectId"));
         Assert.That(writer.ToString(), Is.Empty);
         Assert.That(Assert.Throws<ArgumentException>(() => ReqioWidget.AnonymousScriptTag(project))!.Message, Is.EqualTo(e.Message));
     }
 
     [Test]
-    public void A_project_id_read_beside_an_audience_of_another_form_names_the_tag()
+    public void A_project_id_read_beside_an_audience_of_another_form_is_the_projects_id()
     {
         var project = ReqioProject.FromSettings(name => name switch
         {
@@ -184,7 +186,7 @@ public sealed class WidgetTests
         });
 
         Assert.That(project.Audience, Is.EqualTo("https://staging.example/widget"));
-        Assert.That(ReqioWidget.AnonymousScriptTag(project), Does.Contain("data-project-id=\"proj_stage\""));
+        Assert.That(project.ProjectId, Is.EqualTo("proj_stage"));
     }
 
     [Test]

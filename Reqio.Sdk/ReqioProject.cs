@@ -36,6 +36,7 @@ public sealed class ReqioProject
     internal const int MinKeyLength = 32;
 
     private const string ReqioHost = "reqio.app";
+    private const string SecretPrefix = "rq_sk_";
     private const string ProjectPathPrefix = "/p/";
     private const int MinLifetimeSeconds = 1;
     private const int MaxLifetimeSeconds = 3600;
@@ -124,7 +125,7 @@ public sealed class ReqioProject
     /// <c>REQIO_SECRET</c> is required, and one of <c>REQIO_PROJECT_ID</c> and <c>REQIO_AUDIENCE</c>. With both, each
     /// is checked by its own rule, and an audience of the form <c>…/p/{projectId}</c> must name the same project as
     /// <c>REQIO_PROJECT_ID</c>; an audience of another form (on a host other than Reqio's) is the tokens' audience,
-    /// and <c>REQIO_PROJECT_ID</c> the project the widget's tag names.
+    /// and <c>REQIO_PROJECT_ID</c> the project's <see cref="ProjectId"/>.
     /// </para>
     /// <para>
     /// In ASP.NET Core, <c>name =&gt; builder.Configuration[name]</c> reads the settings wherever the configuration
@@ -161,9 +162,10 @@ public sealed class ReqioProject
     public string Audience { get; }
 
     /// <summary>
-    /// The project the widget's tag names: the id in an audience of the form <c>…/p/{projectId}</c>, or the
-    /// <c>REQIO_PROJECT_ID</c> read beside an audience of another form; <see langword="null"/> for an audience of
-    /// another form given alone.
+    /// The project's id: the id in an audience of the form <c>…/p/{projectId}</c>, or the <c>REQIO_PROJECT_ID</c>
+    /// read beside an audience of another form; <see langword="null"/> for an audience of another form given alone.
+    /// <see cref="ReqioWidget"/> renders the tag of a project whose audience is Reqio's only, since its script is
+    /// Reqio's own.
     /// </summary>
     public string? ProjectId { get; }
 
@@ -216,16 +218,16 @@ public sealed class ReqioProject
         }
 
         CheckNotPlaceholder(secret, Name, "the project's secret from the Reqio dashboard");
-        if (secret.Length >= 2 && secret[0] is '"' or '\'' && secret[secret.Length - 1] == secret[0])
+        if (IsQuoteOrComma(secret[0]) || IsQuoteOrComma(secret[secret.Length - 1]))
         {
             ThrowHelper.Argument(Name,
-                "secret is wrapped in quotes, which a shell or an .env file shows around a value but which are not part of it: set the secret without them.");
+                "secret starts or ends with a quote or a comma, which a shell, an .env or a JSON file shows around a value but which are not part of it: set the secret without them.");
         }
 
         if (IsBlank(secret[0]) || IsBlank(secret[secret.Length - 1]))
         {
             ThrowHelper.Argument(Name,
-                "secret starts or ends with white space or a control character (a line break read from a file, say: a Kubernetes secret made with echo). The key must be the secret exactly as Reqio shows it: trim it where you read it.");
+                "secret starts or ends with white space or an invisible character (a line break read from a file, say: a Kubernetes secret made with echo; or a byte order mark). The key must be the secret exactly as Reqio shows it: trim it where you read it.");
         }
 
         for (int i = 1; i < secret.Length - 1; i++)
@@ -233,7 +235,7 @@ public sealed class ReqioProject
             if (IsBlank(secret[i]))
             {
                 ThrowHelper.Argument(Name,
-                    $"secret holds white space or a control character at index {i} (a secret broken over two lines, say). The key must be the secret exactly as Reqio shows it, on one line.");
+                    $"secret holds white space or an invisible character at index {i} (a secret broken over two lines, say). The key must be the secret exactly as Reqio shows it, on one line.");
             }
         }
 
@@ -249,7 +251,11 @@ public sealed class ReqioProject
         return key;
     }
 
-    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
+    /// <summary>White space, a control character, or an invisible format character (a byte order mark, a zero-width space).</summary>
+    private static bool IsBlank(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
+    private static bool IsQuoteOrComma(char c) => c is '"' or '\'' or ',' or '\u201C' or '\u201D' or '\u2018' or '\u2019';
 
     /// <summary>Copies raw key bytes, at least <see cref="MinKeyLength"/> of them.</summary>
     private static byte[] CheckAndCopyKey(byte[] key)
@@ -280,9 +286,9 @@ public sealed class ReqioProject
         Preconditions.CheckMaxLength(audience, MaxAudienceLength, Name);
         foreach (char c in audience)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (IsBlank(c))
             {
-                ThrowHelper.Argument(Name, "audience must be an absolute http or https URI without white space or control characters.");
+                ThrowHelper.Argument(Name, "audience must be an absolute http or https URI without white space, control or invisible characters.");
             }
         }
 
@@ -292,6 +298,12 @@ public sealed class ReqioProject
             || uri.Host.Length == 0)
         {
             ThrowHelper.Argument(Name, $"audience must be an absolute http or https URI, such as {ProjectAudiencePrefix}{{projectId}}.");
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            // A user name or password in the claim would travel in every token, and in this message.
+            ThrowHelper.Argument(Name, "audience must not hold a user name or password (user:password@host).");
         }
 
         if (IsReqioHost(uri.Host))
@@ -327,6 +339,7 @@ public sealed class ReqioProject
         }
 
         CheckNotPlaceholder(projectId, Name, "the project id, as the Reqio dashboard shows it");
+        CheckNotSecret(projectId, Name);
         if (!IsProjectId(projectId))
         {
             ThrowHelper.Argument(Name,
@@ -342,6 +355,7 @@ public sealed class ReqioProject
         const string Name = "projectId";
         Preconditions.CheckNotNull(projectId, Name);
         CheckNotPlaceholder(projectId, Name, "the project id, as the Reqio dashboard shows it");
+        CheckNotSecret(projectId, Name);
         if (projectId.Length is 0 or > MaxProjectIdLength)
         {
             ThrowHelper.Argument(Name, $"projectId must be 1 to {MaxProjectIdLength} characters; it has {projectId.Length}.");
@@ -392,6 +406,19 @@ public sealed class ReqioProject
         if (form is not null)
         {
             ThrowHelper.Argument(name, $"{name} is a placeholder ({form}), not a setting: set it to {what}.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a Reqio secret (<c>rq_sk_…</c>) where a project id goes: it would be printed in every page's tag and
+    /// in messages. The message does not show it.
+    /// </summary>
+    private static void CheckNotSecret(string value, string name)
+    {
+        if (value.StartsWith(SecretPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            ThrowHelper.Argument(name,
+                $"{name} holds a Reqio secret ({SecretPrefix}…), not a project id: the secret goes in REQIO_SECRET only, and the project id is the one the Reqio dashboard shows beside it.");
         }
     }
 

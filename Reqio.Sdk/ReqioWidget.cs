@@ -11,7 +11,8 @@ namespace Reqio.Sdk;
 /// </summary>
 /// <remarks>
 /// The project id comes from the <see cref="ReqioProject"/> the token is minted with, so the tag and the token's
-/// audience cannot name different projects. Every value is checked before any HTML is written: the token is a
+/// audience cannot name different projects; and since the script is Reqio's own, the project's audience must be
+/// Reqio's, <c>https://reqio.app/p/{projectId}</c> (a project on another host, a local or staging Reqio, is refused). Every value is checked before any HTML is written: the token is a
 /// compact JWS (three base64url parts, as <see cref="ReqioToken"/> mints), the nonce is base64 or base64url, and the
 /// project id is <c>[A-Za-z0-9_-]+</c>. None of these characters needs encoding in a double-quoted attribute, so
 /// the values are written as they are.
@@ -31,7 +32,7 @@ public static class ReqioWidget
     /// <returns>The tag, one line of HTML.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="project"/> or <paramref name="identityToken"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="project"/> has no <see cref="ReqioProject.ProjectId"/>; <paramref name="identityToken"/> is not
+    /// <paramref name="project"/>'s audience is not Reqio's (<c>https://reqio.app/p/{projectId}</c>); <paramref name="identityToken"/> is not
     /// three base64url parts joined by dots or is longer than <see cref="ReqioToken.MaxTokenLength"/>; or
     /// <paramref name="nonce"/> is empty, longer than <see cref="MaxNonceLength"/> or not base64/base64url.
     /// </exception>
@@ -67,7 +68,7 @@ public static class ReqioWidget
     /// <returns>The tag, one line of HTML.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="project"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="project"/> has no <see cref="ReqioProject.ProjectId"/>; or <paramref name="nonce"/> is empty,
+    /// <paramref name="project"/>'s audience is not Reqio's (<c>https://reqio.app/p/{projectId}</c>); or <paramref name="nonce"/> is empty,
     /// longer than <see cref="MaxNonceLength"/> or not base64/base64url.
     /// </exception>
     public static string AnonymousScriptTag(ReqioProject project, string? nonce = null)
@@ -113,18 +114,20 @@ public static class ReqioWidget
         writer.Write("\" async></script>");
     }
 
-    /// <summary>The project's id; refuses a project whose audience names none, saying how to name one.</summary>
+    /// <summary>
+    /// The project's id; refuses a project whose audience is not Reqio's: the script is Reqio's own, and it accepts
+    /// only tokens bound to <c>https://reqio.app/p/{projectId}</c>.
+    /// </summary>
     private static string ProjectIdOf(ReqioProject project)
     {
         Preconditions.CheckNotNull(project, nameof(project));
-        string? projectId = project.ProjectId;
-        if (projectId is null)
+        if (!project.Audience.StartsWith(ReqioProject.ProjectAudiencePrefix, StringComparison.Ordinal) || project.ProjectId is null)
         {
             ThrowHelper.Argument(nameof(project),
-                $"project has no ProjectId: its audience, {project.Audience}, does not end in /p/{{projectId}}. Set REQIO_PROJECT_ID beside REQIO_AUDIENCE, or build the project with ReqioProject.FromProjectId(secret, projectId).");
+                $"project's audience, {project.Audience}, is not Reqio's: the widget's script, {ScriptUrl}, accepts only tokens bound to {ReqioProject.ProjectAudiencePrefix}{{projectId}}. Set REQIO_PROJECT_ID alone, or build the project with ReqioProject.FromProjectId(secret, projectId).");
         }
 
-        return projectId;
+        return project.ProjectId;
     }
 
     /// <summary>Checks a token for the widget: three base64url parts joined by dots, as <see cref="ReqioToken"/> mints.</summary>

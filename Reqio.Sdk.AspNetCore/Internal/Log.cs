@@ -16,4 +16,12 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning,
         "No Reqio token for the signed-in user: the user's {Parameter} was refused. {Rule}")]
     public static partial void UserRefused(ILogger logger, string? parameter, string rule);
+
+    [LoggerMessage(4, LogLevel.Warning,
+        "The Reqio widget's tag was rendered without the nonce the app's NonceResolver returned: {Rule}")]
+    public static partial void NonceRefused(ILogger logger, string rule);
+
+    [LoggerMessage(5, LogLevel.Warning,
+        "The signed-in user's email claim was left out of the Reqio token: {Rule}")]
+    public static partial void EmailLeftOut(ILogger logger, string rule);
 }

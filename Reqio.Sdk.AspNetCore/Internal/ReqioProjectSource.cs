@@ -33,8 +33,14 @@ internal sealed class ReqioProjectSource : IDisposable
         _reloads = watched is null ? null : ChangeToken.OnChange(watched.GetReloadToken, Reload);
     }
 
-    /// <summary>The current project; built on first use from the options, which the host checked at start.</summary>
+    /// <summary>
+    /// The current project: built when the app starts (<see cref="ReqioStartupFilter"/>), after the host has checked
+    /// the options, so no request is the first to build it.
+    /// </summary>
     public ReqioProject Current => _current ?? First();
+
+    /// <summary>The app's nonce resolver, if any, taken from the options with the current project.</summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, string?>? NonceResolver { get; private set; }
 
     public void Dispose() => _reloads?.Dispose();
 
@@ -47,6 +53,7 @@ internal sealed class ReqioProjectSource : IDisposable
                 ReqioOptions options = _factory.Create(Options.DefaultName);
                 _current = ProjectBuilder.Build(options, _source);
                 _settings = (options.Secret, options.ProjectId, options.Audience);
+                NonceResolver = options.NonceResolver;
             }
 
             return _current;
@@ -76,6 +83,7 @@ internal sealed class ReqioProjectSource : IDisposable
 
             _current = ProjectBuilder.Build(options, _source);
             _settings = settings;
+            NonceResolver = options.NonceResolver;
         }
     }
 }

@@ -85,12 +85,29 @@ public sealed class MapReqioTokenTests
     [Test]
     public async Task A_signed_in_user_the_rules_refuse_gets_a_problem_and_the_log_names_the_rule_not_the_value()
     {
+        string id = "user_" + new string('x', ReqioUser.MaxIdLength);
         using var app = new ReqioAppFactory(Settings.InSection());
-        using HttpResponseMessage response = await Get(app, "/reqio/token", ("sub", "user_3"), ("email", "not-an-address"));
+        using HttpResponseMessage response = await Get(app, "/reqio/token", ("sub", id), ("email", "ada@example.com"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         string line = app.Logs.Reqio.Single(l => l.Level == LogLevel.Warning).Message;
-        Assert.That(line, Does.Contain("email was refused").And.Contain("'@'"));
+        Assert.That(line, Does.Contain("id was refused").And.Contain("at most 256 characters"));
+        Assert.That(line, Does.Not.Contain(id));
+    }
+
+    [Test]
+    public async Task An_email_claim_the_rules_refuse_is_left_out_and_the_user_keeps_their_token()
+    {
+        using var app = new ReqioAppFactory(Settings.InSection());
+        using HttpResponseMessage response = await Get(app, "/reqio/token", ("sub", "user_3"), ("email", "not-an-address"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        JsonElement body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var token = await Tokens.VerifyAsync(body.GetProperty("token").GetString()!, Settings.Secret);
+        Assert.That(token!.Subject, Is.EqualTo("user_3"));
+        Assert.That(token.TryGetClaim("email", out _), Is.False);
+        string line = app.Logs.Reqio.Single(l => l.Level == LogLevel.Warning).Message;
+        Assert.That(line, Does.Contain("email claim was left out").And.Contain("'@'"));
         Assert.That(line, Does.Not.Contain("not-an-address"));
     }
 

@@ -127,6 +127,21 @@ public sealed class SettingsTests
     }
 
     [Test]
+    public async Task A_reload_refused_before_the_first_request_leaves_the_project_built_at_start()
+    {
+        using var app = new ReqioAppFactory(Settings.InSection());
+        _ = app.Server;   // started: the pipeline is built, and with it the project
+        app.Configuration["Reqio:Secret"] = "short-secret";
+        app.Configuration.Reload();
+
+        using HttpClient client = app.CreateClient();
+        using HttpResponseMessage page = await client.GetAsync("/Widget");
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), "an anonymous visitor never meets a settings error");
+        Assert.That(await TokenSignedWith(app, Settings.Secret), Is.True, "the settings checked at start still sign");
+    }
+
+    [Test]
     public async Task Options_in_code_are_enough_and_the_configuration_is_not_read()
     {
         using var app = new ReqioAppFactory(

@@ -56,6 +56,21 @@ public sealed class TagHelperTests
         Assert.That(html, Does.Contain(ReqioWidget.AnonymousScriptTag(s_project, "per-request-nonce")));
     }
 
+    [TestCase("", false)]
+    [TestCase("not a nonce\"", true)]
+    public async Task A_resolver_with_no_nonce_or_a_refused_one_leaves_the_nonce_out_and_the_page_renders(string resolved, bool logged)
+    {
+        using var app = new ReqioAppFactory(Settings.InSection(),
+            services: s => s.AddReqio().Configure<ReqioOptions>(o => o.NonceResolver = _ => resolved));
+        using HttpClient client = app.CreateClient();
+        using HttpResponseMessage response = await client.GetAsync("/Widget");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(ReqioWidget.AnonymousScriptTag(s_project)));
+        Assert.That(app.Logs.Reqio.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message),
+            logged ? Has.One.Contains("without the nonce the app's NonceResolver returned") : Is.Empty);
+    }
+
     [Test]
     public async Task A_user_the_rules_refuse_gets_the_anonymous_tag_and_the_page_still_renders()
     {
