@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.IO;
+using CliWrap;
+using CliWrap.Buffered;
 using System.Text.RegularExpressions;
 
 namespace Reqio.Sdk.AspNetCore.Tests;
@@ -53,22 +54,13 @@ public sealed class AotPublishTests
 
     private static string Run(string folder, string arguments)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The test host's own MSBuild settings must not reach the app's build.
-        start.Environment.Remove("MSBuildSDKsPath");
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using Process process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        output += error.Result;
-        Assert.That(process.ExitCode, Is.Zero, $"dotnet {arguments}\n{output}");
+        BufferedCommandResult result = Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(folder)
+            // The test host's own MSBuild settings must not reach the app's build.
+            .WithEnvironmentVariables(e => e.Set("MSBuildSDKsPath", null).Set("MSBuildExtensionsPath", null).Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1"))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        string output = result.StandardOutput + result.StandardError;
+        Assert.That(result.ExitCode, Is.Zero, $"dotnet {arguments}\n{output}");
         return output;
     }
 }
