@@ -53,6 +53,48 @@ public sealed class PackageConsumerTests
         Assert.That(SinglePackage("*.snupkg"), Does.EndWith(".snupkg"));
     }
 
+    [Test]
+    public void The_companion_package_is_released_with_the_core_its_one_dependency()
+    {
+        string package = CompanionPackage("*.nupkg");
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        XElement metadata = Metadata(zip, out XNamespace ns);
+        XElement core;
+        XNamespace coreNs;
+        using (ZipArchive coreZip = ZipFile.OpenRead(SinglePackage("*.nupkg")))
+        {
+            core = Metadata(coreZip, out coreNs);
+        }
+
+        string? coreVersion = (string?)core.Element(coreNs + "version");
+        Assert.That(coreVersion, Is.Not.Null);
+
+        Assert.That(entries, Does.Contain("lib/net8.0/Reqio.Sdk.AspNetCore.dll").And.Contain("lib/net8.0/Reqio.Sdk.AspNetCore.xml").And.Contain("README.md"));
+        Assert.That(new StreamReader(zip.GetEntry("README.md")!.Open()).ReadToEnd(), Does.StartWith("# Reqio.Sdk.AspNetCore"), "its own readme, not the core's");
+        Assert.That((string?)metadata.Element(ns + "version"), Is.EqualTo(coreVersion), "both packages, one version");
+        Assert.That(metadata.Descendants(ns + "dependency").Select(d => ((string?)d.Attribute("id"), (string?)d.Attribute("version"))),
+            Is.EqualTo(new[] { ("Reqio.Sdk", coreVersion) }), "Reqio.Sdk and nothing else from NuGet");
+        Assert.That(metadata.Descendants(ns + "frameworkReference").Select(f => (string?)f.Attribute("name")), Is.EqualTo(new[] { "Microsoft.AspNetCore.App" }));
+        foreach (var (each, eachNs) in new[] { (metadata, ns), (core, coreNs) })
+        {
+            Assert.That((string?)each.Element(eachNs + "projectUrl"), Is.Not.Empty.And.EqualTo((string?)core.Element(coreNs + "projectUrl")));
+            Assert.That((string?)each.Element(eachNs + "releaseNotes"), Does.Contain("CHANGELOG.md"));
+        }
+
+        Assert.That(CompanionPackage("*.snupkg"), Does.EndWith(".snupkg"));
+        string dll = Path.Combine(Path.GetTempPath(), "reqio-aspnetcore-" + Guid.NewGuid().ToString("N") + ".dll");
+        try
+        {
+            zip.GetEntry("lib/net8.0/Reqio.Sdk.AspNetCore.dll")!.ExtractToFile(dll);
+            Assert.That(BuildUnderTestTests.Hex(AssemblyName.GetAssemblyName(dll).GetPublicKeyToken()), Is.EqualTo(BuildUnderTestTests.PublicKeyToken));
+        }
+        finally
+        {
+            File.Delete(dll);
+        }
+    }
+
     [TestCase("netstandard2.0")]
     [TestCase("netstandard2.1")]
     [TestCase("net8.0")]
@@ -198,6 +240,20 @@ public sealed class PackageConsumerTests
             .ToArray();
         Assert.That(found, Has.Length.EqualTo(1), $"one Reqio.Sdk {pattern} in artifacts/packages");
         return found[0];
+    }
+
+    private static string CompanionPackage(string pattern)
+    {
+        string[] found = Directory.GetFiles(Path.Combine(s_artifacts, "packages"), "Reqio.Sdk.AspNetCore." + pattern);
+        Assert.That(found, Has.Length.EqualTo(1), $"one Reqio.Sdk.AspNetCore {pattern} in artifacts/packages");
+        return found[0];
+    }
+
+    private static XElement Metadata(ZipArchive zip, out XNamespace ns)
+    {
+        XDocument nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        ns = nuspec.Root!.Name.Namespace;
+        return nuspec.Root.Element(ns + "metadata")!;
     }
 
     private static string FindArtifacts()
