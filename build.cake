@@ -6,9 +6,9 @@
 //              on: the whole solution built first, so nothing the tests do not run (the benchmarks) can rot unseen; on
 //              Linux, what the runs need and the machine lacks installed with apt-get (as root, or with sudo where it
 //              asks no password); the performance review's smoke run; the guide's Azure Functions example built as a
-//              function app; the jose verifier installed (npm ci); Reqio.Sdk packed and a consumer app published
-//              against the package (the Package tests use it, and the Recipes tests paste the guide's recipes into
-//              fresh projects built against it, in one run only). Prints every run it skips with the reason, a line
+//              function app; the jose verifier installed (npm ci); both packages packed and a consumer app published
+//              against Reqio.Sdk's (the Package tests use it, and the Recipes tests paste the guide's recipes into
+//              fresh projects built against both, in one run only). Prints every run it skips with the reason, a line
 //              per run ("net8.0 on .NET 10.0.12: N passed, N failed") and the total
 //              ("N passed, N failed"), and writes them to artifacts/test-results/summary.txt with each run's TRX file.
 //              A run in which no test passed fails. When REQIO_EXPECTED_RUNS names the runs (CI does), any other set

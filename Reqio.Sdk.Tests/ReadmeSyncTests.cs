@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Reqio.Sdk.Tests.Recipes;
 using Reqio.Sdk.Tests.Support;
 
 namespace Reqio.Sdk.Tests;
@@ -13,7 +14,7 @@ namespace Reqio.Sdk.Tests;
 /// (the region between <c>// snippet: name</c> and <c>// end snippet</c>), <c>&lt;!-- fragment: why --&gt;</c> (not
 /// compiled, on purpose), or <c>&lt;!-- recipe: NAME PATH --&gt;</c> (a file of a recipe, which the recipe check pastes
 /// into a fresh project); a snippet or fragment a user pastes carries the recipe part too, after <c> | </c>. The SPA
-/// page's script is compared whole with the one the browser test serves. Any side changed alone fails here.
+/// recipe's script is compared whole with the one the browser test serves. Any side changed alone fails here.
 /// </summary>
 public sealed partial class ReadmeSyncTests
 {
@@ -50,14 +51,14 @@ public sealed partial class ReadmeSyncTests
     [Test]
     public void Every_block_but_a_shell_command_has_one_marker_and_every_recipe_part_names_a_recipe_and_a_path()
     {
-        foreach (MarkdownCodeBlock block in Blocks().Where(b => b.Language is not ("sh" or "bash" or "shell")))
+        foreach (MarkdownCodeBlock block in Blocks().Where(b => b.Language is not ("sh" or "bash" or "shell" or "powershell")))
         {
             Match marker = Marker().Match(block.Marker ?? "");
             Assert.That(marker.Success, Is.True, $"{block} ({block.Language}) has no marker line");
-            if (marker.Groups["recipe"].Success)
+            foreach (string part in RecipeParts(marker))
             {
-                Match recipe = RecipePart().Match(marker.Groups["recipe"].Value);
-                Assert.That(recipe.Success, Is.True, $"{block}: `recipe: {marker.Groups["recipe"].Value}` is not `NAME PATH` or `NAME PATH after \"TEXT\"`");
+                Match recipe = RecipePart().Match(part);
+                Assert.That(recipe.Success, Is.True, $"{block}: `recipe: {part}` is not `NAME PATH` or `NAME PATH after \"TEXT\"`");
                 Assert.That(s_recipes, Does.Contain(recipe.Groups["name"].Value), $"{block}: no recipe {recipe.Groups["name"].Value}");
             }
         }
@@ -66,8 +67,8 @@ public sealed partial class ReadmeSyncTests
     [Test]
     public void Every_recipe_has_files_and_one_check_saying_what_it_serves()
     {
-        var named = Blocks().Select(b => Marker().Match(b.Marker ?? "")).Where(m => m.Success && m.Groups["recipe"].Success)
-            .Select(m => RecipePart().Match(m.Groups["recipe"].Value).Groups["name"].Value).ToHashSet();
+        var named = Blocks().Select(b => Marker().Match(b.Marker ?? "")).Where(m => m.Success)
+            .SelectMany(RecipeParts).Select(p => RecipePart().Match(p).Groups["name"].Value).ToHashSet();
         var checks = s_pages.SelectMany(p => p.Comments).Select(c => c.Text).Where(c => c.StartsWith("<!-- recipe-check:", StringComparison.Ordinal)).ToList();
 
         Assert.Multiple(() =>
@@ -83,15 +84,34 @@ public sealed partial class ReadmeSyncTests
     }
 
     [Test]
-    public void Every_web_recipe_maps_the_development_sign_in_the_guide_promises()
+    public void Every_web_recipe_takes_the_development_sign_in_and_links_to_its_page()
     {
-        foreach (MarkdownFile page in s_pages.Where(p => p.Name.StartsWith("docs/recipes/", StringComparison.Ordinal)))
+        var web = RecipeMarkdown.Read(RepositoryRoot.Path).Where(p => p.Recipe.Kind == CheckKind.Http).ToList();
+
+        Assert.That(web.Select(p => p.Recipe.Name), Is.EquivalentTo(new[] { "minimal-api", "mvc", "razor-pages", "spa", "blazor-server" }));
+        Assert.Multiple(() =>
         {
-            if (page.Comments.Any(c => c.Value("recipe-check") is not null) && page.Text.Contains(" GET /", StringComparison.Ordinal))
+            foreach (RecipePlan plan in web)
             {
-                Assert.That(page.Text, Does.Contain("app.MapDevelopmentSignIn();"), page.Name);
+                Assert.That(plan.Blocks.Where(b => b.Source.File == "docs/development-sign-in.md").Select(b => b.Describe()), Is.EquivalentTo(new[]
+                {
+                    "DevelopmentSignIn.cs (whole file)",
+                    "Program.cs after \"var builder = WebApplication.CreateBuilder(args);\"",
+                    "Program.cs after \"var app = builder.Build();\"",
+                }), plan.Recipe.Name);
+                MarkdownFile page = s_pages.Single(p => p.Name == plan.Check.Source.File);
+                Assert.That(page.Links, Has.Some.EqualTo("../development-sign-in.md"), page.Name);
             }
-        }
+        });
+    }
+
+    [Test]
+    public void The_SPA_recipe_types_no_project_id_the_server_renders_it()
+    {
+        var spa = RecipeMarkdown.Read(RepositoryRoot.Path).Single(p => p.Recipe.Name == "spa");
+
+        Assert.That(spa.Blocks.Where(b => b.Code.Contains("data-project-id", StringComparison.Ordinal) || b.Code.Contains("proj_", StringComparison.Ordinal)).Select(b => b.Source.ToString()), Is.Empty);
+        Assert.That(spa.Blocks.Select(b => b.Code), Has.Some.Contains("<reqio-widget />"));
     }
 
     [Test]
@@ -100,7 +120,8 @@ public sealed partial class ReadmeSyncTests
         var shown = Blocks().Select(b => Marker().Match(b.Marker ?? "")).Where(m => m.Success && m.Groups["kind"].Value == "snippet")
             .Select(m => m.Groups["what"].Value).ToList();
         var files = Directory.GetFiles(Path.Combine(s_tests, "AspNetCoreExamples"), "*.cs").Select(Path.GetFileName)
-            .Concat(Directory.GetFiles(Path.Combine(s_tests, "FunctionsExample"), "*.cs").Select(Path.GetFileName));
+            .Concat(Directory.GetFiles(Path.Combine(s_tests, "FunctionsExample"), "*.cs").Select(Path.GetFileName))
+            .Concat(Directory.GetFiles(Path.Combine(s_tests, "Reqio.Sdk.AspNetCore.Tests", "Examples"), "*.cs").Select(Path.GetFileName));
         // PACKAGE.md, the package's own readme, shows its region and PackageReadmeTests holds the two together.
         var regions = SourceFiles().Where(f => Path.GetFileName(f) != "PackageReadmeExample.cs")
             .SelectMany(f => RegionStart().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}#{m.Groups[1].Value}"));
@@ -117,7 +138,7 @@ public sealed partial class ReadmeSyncTests
         Assert.That(blocks, Is.Not.Empty);
         foreach (MarkdownCodeBlock block in blocks)
         {
-            Assert.That(block.Language, Is.EqualTo("html"), block.ToString());
+            Assert.That(block.Language, Is.EqualTo("js"), block.ToString());
             Assert.That(block.Body, Is.EqualTo(Normalize(WidgetTestApp.SpaScript)), block.ToString());
         }
     }
@@ -157,6 +178,10 @@ public sealed partial class ReadmeSyncTests
         static string FullPath(MarkdownFile page, string target) =>
             Path.GetFullPath(Path.Combine(Path.GetDirectoryName(RepositoryRoot.Combine(page.Name))!, target));
     }
+
+    /// <summary>The <c>NAME PATH [after "TEXT"]</c> parts of a marker: one per recipe the block goes into.</summary>
+    private static string[] RecipeParts(Match marker) =>
+        marker.Groups["recipe"].Success ? marker.Groups["recipe"].Value.Split(" | recipe: ") : [];
 
     /// <summary>The text a snippet marker names: a whole example file, or one region of a source file.</summary>
     private static string Snippet(string what)

@@ -40,6 +40,29 @@ public sealed class RecipeMarkdownTests
     }
 
     [Test]
+    public void A_shell_marker_gives_the_recipe_its_sh_and_powershell_lines_and_pastes_nothing()
+    {
+        RecipePlan plan = Plan([("README.md", Doc(
+            "<!-- recipe-check: console stdout -> token -->",
+            Block("recipe: console Program.cs", "code"),
+            Shell("sh", "REQIO_SECRET='<s>' dotnet run"),
+            Shell("powershell", "$env:REQIO_SECRET = '<s>'; dotnet run")))]).Single();
+
+        Assert.That(plan.Blocks.Select(b => b.Path), Is.EqualTo(new[] { "Program.cs" }));
+        Assert.That(plan.Shell.Select(s => $"{s.Shell}: {s.Code}"), Is.EqualTo(new[] { "sh: REQIO_SECRET='<s>' dotnet run", "powershell: $env:REQIO_SECRET = '<s>'; dotnet run" }));
+        Assert.That(plan.Shell[1].Source.ToString(), Is.EqualTo("README.md:13"), "the fence's line");
+    }
+
+    [Test]
+    public void A_shell_marker_on_another_language_or_without_a_checked_recipe_is_refused()
+    {
+        Assert.That(Fails(() => Plan([("README.md", Doc("<!-- recipe-check: console stdout -> token -->", Block("recipe: console Program.cs", "x"), Block("shell: console", "x")))])),
+            Does.Contain("a `shell:` marker goes above a sh or powershell block, not csharp"));
+        Assert.That(Fails(() => Plan([("README.md", Doc("<!-- recipe-check: console stdout -> token -->", Block("recipe: console Program.cs", "x"), Shell("sh", "dotnet run", "mvc")))])),
+            Does.Contain("the shell line of recipe mvc has no recipe-check marker"));
+    }
+
+    [Test]
     public void A_block_without_a_recipe_part_is_not_pasted_anywhere()
     {
         RecipePlan plan = Plan([("README.md", Doc("<!-- recipe-check: console stdout -> token -->", Block("snippet: Other.cs", "x"), Block("recipe: console Program.cs", "y")))]).Single();
@@ -194,6 +217,8 @@ public sealed class RecipeMarkdownTests
     private static string Doc(params string[] parts) => string.Join("\n", parts) + "\n";
 
     private static string Block(string marker, string code) => $"<!-- {marker} -->\n{Fence}csharp\n{code}\n{Fence}\n";
+
+    private static string Shell(string language, string code, string recipe = "console") => $"<!-- shell: {recipe} -->\n{Fence}{language}\n{code}\n{Fence}\n";
 
     private static string Fails(TestDelegate action) => Assert.Throws<RecipeMarkdownException>(action)!.Message;
 }

@@ -12,9 +12,9 @@ namespace Reqio.Sdk.Tests;
 /// <summary>
 /// Every block a user pastes works in a fresh project: each recipe of README.md and docs/ is made from its template in
 /// a folder outside the repository (with a packages folder of its own), its blocks pasted as they stand, built against
-/// the packed Reqio.Sdk with warnings as errors, run, and its token checked with the guide's own check. Minutes, not
-/// seconds: the Test task runs this category once, in one run. It takes the package the Test task packed
-/// (artifacts/packages), or packs the library itself when there is none.
+/// the packed packages (Reqio.Sdk, and Reqio.Sdk.AspNetCore for the web recipes) with warnings as errors, run, and its
+/// token checked with the guide's own check. Minutes, not seconds: the Test task runs this category once, in one run.
+/// It takes the packages the Test task packed (artifacts/packages), or packs both itself when either is missing.
 /// </summary>
 [Category(Category)]
 [NonParallelizable]
@@ -43,13 +43,17 @@ public sealed class RecipeTests
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
         });
-        if (Directory.Exists(Path.Combine(packagesFolder, "reqio.sdk")))
+        foreach (string id in Packages)
         {
-            Directory.Delete(Path.Combine(packagesFolder, "reqio.sdk"), recursive: true);
+            // A re-packed version of the same number must not be shadowed by an older copy in the packages folder.
+            if (Directory.Exists(Path.Combine(packagesFolder, id.ToLowerInvariant())))
+            {
+                Directory.Delete(Path.Combine(packagesFolder, id.ToLowerInvariant()), recursive: true);
+            }
         }
 
         string local = RepositoryRoot.Combine("artifacts", "packages");
-        if (!Directory.Exists(local) || Directory.GetFiles(local, "Reqio.Sdk.*.nupkg").Length == 0)
+        if (!Directory.Exists(local) || Packages.Any(id => Nupkgs(local, id).Length == 0))
         {
             local = Path.Combine(work, "local-packages");
             if (Directory.Exists(local))
@@ -57,16 +61,34 @@ public sealed class RecipeTests
                 Directory.Delete(local, recursive: true);
             }
 
-            commands.Dotnet(RepositoryRoot.Path, TimeSpan.FromMinutes(5), ["pack", RepositoryRoot.Combine("Reqio.Sdk", "Reqio.Sdk.csproj"), "--configuration", "Release", "--output", local, "-warnaserror", "-nodeReuse:false"]);
+            // The README's Install section packs both into one folder: the companion's package names the core's.
+            foreach (string id in Packages)
+            {
+                commands.Dotnet(RepositoryRoot.Path, TimeSpan.FromMinutes(5), ["pack", RepositoryRoot.Combine(id, id + ".csproj"), "--configuration", "Release", "--output", local, "-warnaserror", "-nodeReuse:false"]);
+            }
         }
 
-        string[] packages = [.. Directory.GetFiles(local, "Reqio.Sdk.*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.Ordinal))];
-        Assert.That(packages, Has.Length.EqualTo(1), $"one Reqio.Sdk.*.nupkg in {local}");
-        string version = Path.GetFileNameWithoutExtension(packages[0]).Substring("Reqio.Sdk.".Length);
+        string[] versions = [.. Packages.Select(id =>
+        {
+            string[] found = Nupkgs(local, id);
+            Assert.That(found, Has.Length.EqualTo(1), $"one {id}.*.nupkg in {local}");
+            return Path.GetFileNameWithoutExtension(found[0]).Substring(id.Length + 1);
+        })];
+        Assert.That(versions.Distinct().ToArray(), Has.Length.EqualTo(1), "both packages have one version");
+        string version = versions[0];
         File.WriteAllText(Path.Combine(work, "nuget.config"), NugetConfig(local));
-        TestContext.Progress.WriteLine($"Recipe check: Reqio.Sdk {version} from {local}, fresh projects in {work}; tokens checked with {TokenCheck.Name}.");
+        TestContext.Progress.WriteLine($"Recipe check: {string.Join(" and ", Packages)} {version} from {local}, fresh projects in {work}; tokens checked with {TokenCheck.Name}.");
         _runner = new RecipeRunner(RepositoryRoot.Combine("Reqio.Sdk.Tests", "Recipes"), work, version, commands, TestKeys.Secret, TestKeys.Audience);
     }
+
+    /// <summary>The packages the guide installs: the core, and the ASP.NET Core companion that names it.</summary>
+    private static readonly string[] Packages = ["Reqio.Sdk", "Reqio.Sdk.AspNetCore"];
+
+    /// <summary>The package files of <paramref name="id"/> alone (Reqio.Sdk.* would match the companion too), without symbols.</summary>
+    private static string[] Nupkgs(string folder, string id) =>
+        [.. Directory.GetFiles(folder, id + ".*.nupkg")
+            .Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.Ordinal))
+            .Where(p => char.IsAsciiDigit(Path.GetFileName(p)[id.Length + 1]))];
 
     [TestCaseSource(nameof(Recipes))]
     public async Task A_recipe_pasted_into_a_fresh_project_builds_runs_and_serves_a_token_that_verifies(string recipe)
@@ -79,7 +101,8 @@ public sealed class RecipeTests
         TestContext.Progress.WriteLine($"  {recipe,-14} {plan.Recipe.TemplateText,-40} {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),5} s  {plan.Blocks.Count} block(s); {result.Proved}");
     }
 
-    // The local folder by path for Reqio.Sdk alone; every other package from the machine's default source, by its key.
+    // The folder the README's Install section packs into, as the source it tells the user to add (reqio-local), for the
+    // two Reqio packages alone; every other package from the machine's default source, by its key.
     private static string NugetConfig(string local) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
@@ -89,6 +112,7 @@ public sealed class RecipeTests
           <packageSourceMapping>
             <packageSource key="reqio-local">
               <package pattern="Reqio.Sdk" />
+              <package pattern="Reqio.Sdk.AspNetCore" />
             </packageSource>
             <packageSource key="nuget.org">
               <package pattern="*" />

@@ -97,7 +97,7 @@ public sealed class WidgetBrowserTests
 
         await browsing.Page.GotoAsync(_app.Address + "/");
         await browsing.Page.WaitForFunctionAsync("() => window.__reqio && window.__reqio.tags.length === 1");
-        IAPIResponse endpoint = await browsing.Page.APIRequest.GetAsync(_app.Address + "/api/reqio-token");
+        IAPIResponse endpoint = await browsing.Page.APIRequest.GetAsync(_app.Address + "/reqio/token");
 
         Assert.That(await browsing.Page.EvaluateAsync<string?>("() => window.__reqio.tags[0].token"), Is.Null);
         Assert.That(await browsing.Page.EvaluateAsync<string>("() => window.__reqio.tags[0].projectId"), Is.EqualTo(WidgetTestApp.ProjectId));

@@ -21,20 +21,24 @@ internal sealed class Commands(IReadOnlyDictionary<string, string?> environment)
     /// Runs <c>dotnet</c> to its end, killing it with everything it started after <paramref name="timeout"/>; returns
     /// its output (standard output and error, interleaved as they came), or throws with it unless it exits 0.
     /// </summary>
-    public string Run(string folder, TimeSpan timeout, IReadOnlyDictionary<string, string?>? extra, string[] arguments)
+    public string Run(string folder, TimeSpan timeout, IReadOnlyDictionary<string, string?>? extra, string[] arguments) =>
+        Program("dotnet", folder, timeout, extra, arguments);
+
+    /// <summary>As <see cref="Run"/>, for another program (<c>bash</c>, for the guide's shell lines).</summary>
+    public string Program(string program, string folder, TimeSpan timeout, IReadOnlyDictionary<string, string?>? extra, string[] arguments)
     {
         var output = new StringBuilder();
         using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            CommandResult result = Command(folder, extra, arguments, output).ExecuteAsync(deadline.Token).GetAwaiter().GetResult();
+            CommandResult result = Command(program, folder, extra, arguments, output).ExecuteAsync(deadline.Token).GetAwaiter().GetResult();
             return result.ExitCode == 0
                 ? Snapshot(output)
-                : throw new RecipeFailedException($"`{Text(arguments)}` in {folder} exited with {result.ExitCode}; it printed:{System.Environment.NewLine}{Snapshot(output)}");
+                : throw new RecipeFailedException($"`{Text(program, arguments)}` in {folder} exited with {result.ExitCode}; it printed:{System.Environment.NewLine}{Snapshot(output)}");
         }
         catch (OperationCanceledException)
         {
-            throw new RecipeFailedException($"`{Text(arguments)}` in {folder} did not finish within {timeout.TotalSeconds:0} s; it printed:{System.Environment.NewLine}{Snapshot(output)}");
+            throw new RecipeFailedException($"`{Text(program, arguments)}` in {folder} did not finish within {timeout.TotalSeconds:0} s; it printed:{System.Environment.NewLine}{Snapshot(output)}");
         }
     }
 
@@ -43,7 +47,7 @@ internal sealed class Commands(IReadOnlyDictionary<string, string?> environment)
     {
         var output = new StringBuilder();
         var stop = new CancellationTokenSource();
-        return new RunningApp(Command(folder, extra, arguments, output).ExecuteAsync(stop.Token), stop, Text(arguments), output);
+        return new RunningApp(Command("dotnet", folder, extra, arguments, output).ExecuteAsync(stop.Token), stop, Text("dotnet", arguments), output);
     }
 
     public static string Snapshot(StringBuilder output)
@@ -54,7 +58,7 @@ internal sealed class Commands(IReadOnlyDictionary<string, string?> environment)
         }
     }
 
-    private Command Command(string folder, IReadOnlyDictionary<string, string?>? extra, string[] arguments, StringBuilder output)
+    private Command Command(string program, string folder, IReadOnlyDictionary<string, string?>? extra, string[] arguments, StringBuilder output)
     {
         var settings = System.Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(IsInherited)
             .ToDictionary(name => name, _ => (string?)null);
@@ -70,7 +74,7 @@ internal sealed class Commands(IReadOnlyDictionary<string, string?> environment)
                 output.AppendLine(line);
             }
         });
-        return Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(folder).WithEnvironmentVariables(settings)
+        return Cli.Wrap(program).WithArguments(arguments).WithWorkingDirectory(folder).WithEnvironmentVariables(settings)
             .WithStandardOutputPipe(lines).WithStandardErrorPipe(lines).WithValidation(CommandResultValidation.None);
     }
 
@@ -78,9 +82,10 @@ internal sealed class Commands(IReadOnlyDictionary<string, string?> environment)
     private static bool IsInherited(string name) =>
         name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("REQIO_", StringComparison.Ordinal)
+        || name.StartsWith("Reqio__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
         || name is "NUGET_PACKAGES" or "DOTNET_HOST_PATH";
 
-    private static string Text(string[] arguments) =>
-        "dotnet " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+    private static string Text(string program, string[] arguments) =>
+        program + " " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
 }

@@ -12,6 +12,9 @@ namespace Reqio.Sdk.Tests.Recipes;
 /// <param name="Kind">How its result is asked for: a console's output, an HTTP request, or a call of the function.</param>
 internal sealed record Recipe(string Name, string[]? Template, CheckKind Kind)
 {
+    /// <summary>The package the recipe installs: the ASP.NET Core companion for a web app, else the core.</summary>
+    public string Package => Kind == CheckKind.Http ? "Reqio.Sdk.AspNetCore" : "Reqio.Sdk";
+
     public static readonly IReadOnlyList<Recipe> All =
     [
         new("console", ["console", "--framework", "net10.0"], CheckKind.Stdout),
@@ -74,8 +77,17 @@ internal sealed record RecipeCheckMarker(string Recipe, CheckKind Kind, string? 
     }
 }
 
-/// <summary>Every recipe the documents name, with its blocks in document order and its check.</summary>
-internal sealed record RecipePlan(Recipe Recipe, IReadOnlyList<RecipeBlock> Blocks, RecipeCheckMarker Check);
+/// <summary>
+/// A shell line the guide tells the user to type for a recipe (<c>&lt;!-- shell: NAME --&gt;</c> above a <c>sh</c> or
+/// <c>powershell</c> block), which the check runs in the recipe's project with the placeholders filled in.
+/// </summary>
+internal sealed record RecipeShellBlock(string Recipe, string Shell, string Code, SourceLine Source);
+
+/// <summary>Every recipe the documents name, with its blocks in document order, its check, and its shell lines.</summary>
+internal sealed record RecipePlan(Recipe Recipe, IReadOnlyList<RecipeBlock> Blocks, RecipeCheckMarker Check)
+{
+    public IReadOnlyList<RecipeShellBlock> Shell { get; init; } = [];
+}
 
 /// <summary>The documents' markers were wrong; the message lists every problem with its file and line.</summary>
 internal sealed class RecipeMarkdownException(string message) : Exception(message);
@@ -97,9 +109,16 @@ internal static partial class RecipeMarkdown
         var errors = new List<string>();
         var blocks = new List<RecipeBlock>();
         var checks = new List<RecipeCheckMarker>();
+        var shells = new List<RecipeShellBlock>();
         foreach (MarkdownFile document in documents)
         {
             Parse(document, blocks, checks, errors);
+            ParseShell(document, shells, errors);
+        }
+
+        foreach (RecipeShellBlock shell in shells.Where(s => checks.All(c => c.Recipe != s.Recipe)))
+        {
+            errors.Add($"{shell.Source}: the shell line of recipe {shell.Recipe} has no recipe-check marker to run it with.");
         }
 
         foreach (IGrouping<string, RecipeCheckMarker> twice in checks.GroupBy(c => c.Recipe).Where(g => g.Count() > 1))
@@ -146,7 +165,10 @@ internal static partial class RecipeMarkdown
 
         return checks.Where(c => Recipe.Find(c.Recipe) is not null)
             .OrderBy(c => Order(c.Recipe))
-            .Select(c => new RecipePlan(Recipe.Find(c.Recipe)!, blocks.Where(b => b.Recipe == c.Recipe).ToList(), c))
+            .Select(c => new RecipePlan(Recipe.Find(c.Recipe)!, blocks.Where(b => b.Recipe == c.Recipe).ToList(), c)
+            {
+                Shell = shells.Where(s => s.Recipe == c.Recipe).ToList(),
+            })
             .ToList();
     }
 
@@ -195,6 +217,34 @@ internal static partial class RecipeMarkdown
                 {
                     blocks.Add(recipeBlock with { Code = code });
                 }
+            }
+        }
+    }
+
+    /// <summary>The blocks marked <c>&lt;!-- shell: NAME --&gt;</c>: a <c>sh</c> or <c>powershell</c> line of a recipe.</summary>
+    private static void ParseShell(MarkdownFile document, List<RecipeShellBlock> shells, List<string> errors)
+    {
+        foreach (MarkdownCodeBlock block in document.CodeBlocks)
+        {
+            Match marker = ShellMarker().Match(block.Marker ?? "");
+            if (!marker.Success)
+            {
+                continue;
+            }
+
+            var source = new SourceLine(document.Name, block.Line);
+            string name = marker.Groups["name"].Value;
+            if (Recipe.Find(name) is null)
+            {
+                errors.Add($"{source}: `shell: {name}` names no recipe; the recipes are {string.Join(", ", Recipe.All.Select(r => r.Name))}.");
+            }
+            else if (block.Language is not ("sh" or "powershell"))
+            {
+                errors.Add($"{source}: a `shell:` marker goes above a sh or powershell block, not {block.Language}.");
+            }
+            else
+            {
+                shells.Add(new RecipeShellBlock(name, block.Language, block.Body, source));
             }
         }
     }
@@ -329,6 +379,9 @@ internal static partial class RecipeMarkdown
 
         throw new RecipeMarkdownException($"{block.Source}: recipe {block.Recipe} inserts after \"{block.After}\" in {block.Path}, but no line of the fresh project's {block.Path} contains that text.");
     }
+
+    [GeneratedRegex(@"^<!-- shell: (?<name>[a-z-]+) -->$")]
+    private static partial Regex ShellMarker();
 
     [GeneratedRegex(@"^(?<name>\S+)\s+(?<path>[^\s""]+)(\s+after\s+""(?<after>.*)"")?$")]
     private static partial Regex RecipePart();

@@ -31,6 +31,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
     private static readonly TimeSpan s_request = TimeSpan.FromSeconds(30);
 
     private string? _functionsCall;
+    private bool _toolsRestored;
 
     public async Task<RecipeResult> RunAsync(RecipePlan plan)
     {
@@ -48,7 +49,9 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
             commands.Dotnet(work, s_new, ["new", .. recipe.Template, "--output", folder, "--name", ProjectName(recipe), "--no-restore"]);
         }
 
-        foreach (RecipeBlock block in plan.Blocks)
+        // Whole files first, then the insertions in the guide's order: a page that gives a whole Program.cs (the SPA
+        // recipe's) still gets the lines another page inserts into it (the development sign-in's).
+        foreach (RecipeBlock block in plan.Blocks.Where(b => b.After is null).Concat(plan.Blocks.Where(b => b.After is not null)))
         {
             string target = Path.Combine(folder, block.Path);
             string? current = File.Exists(target) ? File.ReadAllText(target) : null;
@@ -59,7 +62,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
         string project = ProjectFile(folder, recipe);
         if (!ReferencesReqio(project))
         {
-            commands.Dotnet(folder, s_build, ["add", project, "package", "Reqio.Sdk", "--version", packageVersion]);
+            commands.Dotnet(folder, s_build, ["add", project, "package", recipe.Package, "--version", packageVersion]);
         }
 
         if (recipe.Kind == CheckKind.Http)
@@ -99,7 +102,7 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
     }
 
     private static bool ReferencesReqio(string project) =>
-        XDocument.Load(project).Descendants("PackageReference").Any(p => (string?)p.Attribute("Include") == "Reqio.Sdk");
+        XDocument.Load(project).Descendants("PackageReference").Any(p => ((string?)p.Attribute("Include"))?.StartsWith("Reqio.Sdk", StringComparison.Ordinal) == true);
 
     private void Build(string project, Recipe recipe)
     {
@@ -131,14 +134,74 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
         }
 
         await TokenCheck.VerifyAsync(tokens[0], secret, audience, subject: null, plan.Check.Source.ToString()).ConfigureAwait(false);
-        return "built with warnings as errors; `dotnet run` printed a token that verifies";
+        string shells = await RunShellLinesAsync(folder, plan).ConfigureAwait(false);
+        return "built with warnings as errors; `dotnet run` printed a token that verifies" + shells;
+    }
+
+    /// <summary>
+    /// Runs the guide's shell lines for the recipe as a user types them, the placeholders filled in with the check's
+    /// settings: a <c>sh</c> line with bash (not on Windows, where the guide's PowerShell line serves), a
+    /// <c>powershell</c> line with the repository's PowerShell tool (<c>dotnet tool run pwsh</c>, .config/dotnet-tools.json).
+    /// Each must print one token that verifies, as the recipe's own run does. The lines set the settings themselves:
+    /// the check gives them none.
+    /// </summary>
+    private async Task<string> RunShellLinesAsync(string folder, RecipePlan plan)
+    {
+        var ran = new List<string>();
+        foreach (RecipeShellBlock shell in plan.Shell)
+        {
+            if (shell.Shell == "sh" && OperatingSystem.IsWindows())
+            {
+                continue;
+            }
+
+            string line = Fill(shell);
+            string output = shell.Shell == "sh"
+                ? commands.Program("bash", folder, s_run, null, ["-c", line])
+                : commands.Run(RestorePowerShell(), s_run, null, ["tool", "run", "pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", "-WorkingDirectory", folder, "-Command", line]);
+            string[] tokens = Jwt().Matches(output).Select(m => m.Value).Distinct().ToArray();
+            if (tokens.Length != 1)
+            {
+                throw new RecipeFailedException($"{shell.Source}: the guide's {shell.Shell} line should print one token; it printed {tokens.Length}:{Environment.NewLine}{output}");
+            }
+
+            await TokenCheck.VerifyAsync(tokens[0], secret, audience, subject: null, $"{shell.Source} ({shell.Shell})").ConfigureAwait(false);
+            ran.Add(shell.Shell);
+        }
+
+        return ran.Count == 0 ? "" : $"; the guide's {string.Join(" and ", ran)} line{(ran.Count > 1 ? "s" : "")} printed a token that verifies";
+    }
+
+    /// <summary>The line with its placeholders replaced by the check's settings; no other placeholder may remain.</summary>
+    private string Fill(RecipeShellBlock shell)
+    {
+        string line = shell.Code
+            .Replace("<the secret from the Reqio dashboard>", secret, StringComparison.Ordinal)
+            .Replace("<your project id>", TokenCheck.ProjectId(audience), StringComparison.Ordinal);
+        Match left = Regex.Match(line, "<[^<>]+>");
+        return left.Success
+            ? throw new RecipeFailedException($"{shell.Source}: the check knows no value for the placeholder {left.Value}.")
+            : line;
+    }
+
+    /// <summary>Restores the repository's local tools (PowerShell among them) into the check's packages folder, once; returns the repository's folder.</summary>
+    private string RestorePowerShell()
+    {
+        string repository = Path.GetFullPath(Path.Combine(recipesFolder, "..", ".."));
+        if (!_toolsRestored)
+        {
+            commands.Dotnet(repository, s_build, ["tool", "restore"]);
+            _toolsRestored = true;
+        }
+
+        return repository;
     }
 
     private async Task<string> RunWebAsync(string folder, string project, RecipePlan plan)
     {
         RecipeCheckMarker check = plan.Check;
         int port = FreePort();
-        var environment = new Dictionary<string, string?>(TokenCheck.Settings(secret, audience))
+        var environment = new Dictionary<string, string?>(TokenCheck.SectionSettings(secret, audience))
         {
             // Loads Inject/RecipeCheckSignIn.cs, the check's own file: a request with X-Recipe-Check-User is signed in.
             ["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = AssemblyName(project),
@@ -186,18 +249,13 @@ internal sealed partial class RecipeRunner(string recipesFolder, string work, st
     }
 
     /// <summary>
-    /// Where the app maps the guide's Development-only sign-in (<c>/dev/sign-in?id=…</c>), signs in there as a reader
-    /// would and asks again with the cookie it sets: the token must be for that user.
+    /// Signs in at the guide's Development-only sign-in (<c>/dev/sign-in?id=…</c>, docs/development-sign-in.md, which
+    /// every web recipe takes) as a reader would and asks again with the cookie it sets: the token must be for that user.
     /// </summary>
     private async Task<string> CheckDevelopmentSignInAsync(HttpClient http, RecipeCheckMarker check, RunningApp app)
     {
         const string Reader = "reader-7";
         using HttpResponseMessage signIn = await http.GetAsync(new Uri($"/dev/sign-in?id={Reader}", UriKind.Relative)).ConfigureAwait(false);
-        if (signIn.StatusCode == HttpStatusCode.NotFound)
-        {
-            return "; no development sign-in";
-        }
-
         if (signIn.StatusCode != HttpStatusCode.Redirect || !signIn.Headers.TryGetValues("Set-Cookie", out IEnumerable<string>? cookies))
         {
             throw new RecipeFailedException($"{check.Source}: GET /dev/sign-in answered {(int)signIn.StatusCode} {signIn.ReasonPhrase} without a redirect and a cookie.{AppOutput(app)}");

@@ -49,4 +49,14 @@ internal static class TokenCheck
         ["REQIO_SECRET"] = secret,
         ["REQIO_PROJECT_ID"] = ProjectId(audience),
     };
+
+    /// <summary>
+    /// The same two settings as a web recipe's app reads them through Reqio.Sdk.AspNetCore: the section <c>Reqio</c>,
+    /// which the guide sets with user-secrets (<c>Reqio:Secret</c>) and which the environment gives as <c>Reqio__Secret</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> SectionSettings(string secret, string audience) => new Dictionary<string, string?>
+    {
+        ["Reqio__Secret"] = secret,
+        ["Reqio__ProjectId"] = ProjectId(audience),
+    };
 }

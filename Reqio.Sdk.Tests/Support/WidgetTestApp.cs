@@ -72,8 +72,10 @@ internal sealed class WidgetTestApp : IAsyncDisposable
             }
         });
 
-        app.MapGet("/spa", () => Results.Content(SpaPage, "text/html"));
-        app.MapReqioToken();   // GET /api/reqio-token, signed-in users only (401 otherwise)
+        // The single-page app's host page: the server renders the widget's tag from the project (no project id typed
+        // into the page), and the guide's script identifies the user with the endpoint's token.
+        app.MapGet("/spa", (ReqioProject options) => Results.Content(SpaPage(ReqioWidget.AnonymousScriptTag(options)), "text/html"));
+        app.MapReqioToken();   // GET /reqio/token, signed-in users only (401 otherwise)
 
         await app.StartAsync();
         return new WidgetTestApp(app, app.Urls.Single());
@@ -86,34 +88,31 @@ internal sealed class WidgetTestApp : IAsyncDisposable
     }
 
     /// <summary>
-    /// The README's single-page-app markup, verbatim (ReadmeSyncTests compares the two): the widget's tag without a
-    /// token, and the script that fetches one from the token endpoint, identifies, and refreshes 60 s before exp.
+    /// The guide's single-page-app script, verbatim (ReadmeSyncTests compares the two): it fetches a token from the
+    /// token endpoint, identifies, and refreshes 60 s before exp. The page that loads it renders the widget's tag.
     /// </summary>
     public const string SpaScript = """
-        <script src="https://reqio.app/widget.js" data-project-id="proj_abc123" async></script>
-        <script>
-          const REFRESH_MARGIN_SECONDS = 60;
+        const REFRESH_MARGIN_SECONDS = 60;
 
-          function widgetReady() {
-            return new Promise(resolve => {
-              (function wait() { window.Reqio ? resolve(window.Reqio) : setTimeout(wait, 50); })();
-            });
-          }
+        function widgetReady() {
+          return new Promise(resolve => {
+            (function wait() { window.Reqio ? resolve(window.Reqio) : setTimeout(wait, 50); })();
+          });
+        }
 
-          async function identifyWithReqio() {
-            const response = await fetch('/api/reqio-token', { credentials: 'same-origin' });
-            if (!response.ok) return;                       // not signed in: no token, no identify
-            const { token, expiresAt } = await response.json();
-            (await widgetReady()).identify(token);
-            const secondsLeft = expiresAt - Math.floor(Date.now() / 1000);
-            setTimeout(identifyWithReqio, Math.max(1, secondsLeft - REFRESH_MARGIN_SECONDS) * 1000);
-          }
+        async function identifyWithReqio() {
+          const response = await fetch('/reqio/token', { credentials: 'same-origin' });
+          if (!response.ok) return;                       // not signed in: no token, no identify
+          const { token, expiresAt } = await response.json();
+          (await widgetReady()).identify(token);
+          const secondsLeft = expiresAt - Math.floor(Date.now() / 1000);
+          setTimeout(identifyWithReqio, Math.max(1, secondsLeft - REFRESH_MARGIN_SECONDS) * 1000);
+        }
 
-          identifyWithReqio();   // call again after the user signs in
-        </script>
+        identifyWithReqio();   // call again after the user signs in
         """;
 
-    private const string SpaPage =
+    private static string SpaPage(string widgetTag) =>
         "<!doctype html>\n<html>\n<head><meta charset=\"utf-8\"><title>Reqio SPA</title></head>\n<body>\n<h1>SPA</h1>\n"
-        + SpaScript + "\n</body>\n</html>\n";
+        + widgetTag + "\n<script>\n" + SpaScript + "\n</script>\n</body>\n</html>\n";
 }
