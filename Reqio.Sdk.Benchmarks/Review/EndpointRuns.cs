@@ -138,7 +138,7 @@ internal static class EndpointRuns
         foreach (TokenEndpoint endpoint in TokenEndpoints.All)
         {
             string length = load.Ask($"check {endpoint.Path}")[0];
-            progress($"{endpoint.Path}: a valid token for the reference user ({length} bytes)");
+            progress($"{endpoint.Path}: {ResponseCheck.Verifies(endpoint.Shape)} ({length} bytes)");
         }
     }
 
