@@ -32,8 +32,11 @@ internal sealed class HttpConnection : IDisposable
     /// <summary>The request bytes for a GET of <paramref name="path"/> on <paramref name="server"/>.</summary>
     public static byte[] Get(IPEndPoint server, string path) => Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {server}\r\n\r\n");
 
-    /// <summary>Sends <paramref name="request"/>; returns the response's status and its body (valid until the next call).</summary>
-    public async Task<(HttpStatusCode Status, ReadOnlyMemory<byte> Body)> SendAsync(byte[] request)
+    /// <summary>
+    /// Sends <paramref name="request"/>; returns the response's status, whether its <c>Cache-Control</c> says
+    /// <c>no-store</c>, and its body (valid until the next call).
+    /// </summary>
+    public async Task<(HttpStatusCode Status, bool NoStore, ReadOnlyMemory<byte> Body)> SendAsync(byte[] request)
     {
         await _socket.SendAsync(request, SocketFlags.None).ConfigureAwait(false);
         int headEnd;
@@ -42,7 +45,7 @@ internal sealed class HttpConnection : IDisposable
             await FillAsync().ConfigureAwait(false);
         }
 
-        HttpStatusCode status = ReadHead(headEnd, out int? contentLength, out bool chunked);
+        HttpStatusCode status = ReadHead(headEnd, out int? contentLength, out bool chunked, out bool noStore);
         int length = 0;
         if (chunked)
         {
@@ -65,7 +68,7 @@ internal sealed class HttpConnection : IDisposable
             length = await ReadBodyAsync(0, contentLength ?? throw new InvalidOperationException("a response with neither Content-Length nor chunks")).ConfigureAwait(false);
         }
 
-        return (status, _body.AsMemory(0, length));
+        return (status, noStore, _body.AsMemory(0, length));
     }
 
     public void Dispose() => _socket.Dispose();
@@ -89,10 +92,11 @@ internal sealed class HttpConnection : IDisposable
     }
 
     /// <summary>
-    /// Reads the status line and headers in place, without copying them: the status, and how the body is framed.
-    /// The generator's own cost a request is what leaves the app's core the one that limits the rate.
+    /// Reads the status line and headers in place, without copying them: the status, how the body is framed, and
+    /// whether the response may be stored. The generator's own cost a request is what leaves the app's core the one
+    /// that limits the rate.
     /// </summary>
-    private HttpStatusCode ReadHead(int headEnd, out int? contentLength, out bool chunked)
+    private HttpStatusCode ReadHead(int headEnd, out int? contentLength, out bool chunked, out bool noStore)
     {
         ReadOnlySpan<byte> head = _buffer.AsSpan(_start, headEnd);
         _start += headEnd + 4;
@@ -104,7 +108,7 @@ internal sealed class HttpConnection : IDisposable
         }
 
         var status = (HttpStatusCode)int.Parse(statusLine.Slice(9, 3), CultureInfo.InvariantCulture);
-        (contentLength, chunked) = (null, false);
+        (contentLength, chunked, noStore) = (null, false, false);
         for (ReadOnlySpan<byte> rest = lineEnd < 0 ? [] : head[(lineEnd + 2)..]; !rest.IsEmpty;)
         {
             int end = rest.IndexOf("\r\n"u8);
@@ -120,6 +124,10 @@ internal sealed class HttpConnection : IDisposable
             else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
             {
                 chunked = Ascii.EqualsIgnoreCase(value, "chunked"u8);
+            }
+            else if (Ascii.EqualsIgnoreCase(name, "Cache-Control"u8))
+            {
+                noStore = value.IndexOf("no-store"u8) >= 0;
             }
         }
 

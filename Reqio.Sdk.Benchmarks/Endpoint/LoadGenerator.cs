@@ -77,8 +77,8 @@ internal static class LoadGenerator
     private static int Check(HttpConnection connection, byte[] request, TokenEndpoint endpoint)
     {
         using var check = new ResponseCheck(endpoint);
-        var (status, body) = connection.SendAsync(request).GetAwaiter().GetResult();
-        check.Check(status, body.Span);
+        var (status, noStore, body) = connection.SendAsync(request).GetAwaiter().GetResult();
+        check.Check(status, noStore, body.Span);
         return body.Length;
     }
 
@@ -92,8 +92,8 @@ internal static class LoadGenerator
             using var check = new ResponseCheck(endpoint);
             while (Stopwatch.GetTimestamp() < deadline)
             {
-                var (status, body) = await connection.SendAsync(request).ConfigureAwait(false);
-                check.Check(status, body.Span);
+                var (status, noStore, body) = await connection.SendAsync(request).ConfigureAwait(false);
+                check.Check(status, noStore, body.Span);
                 if (Stopwatch.GetTimestamp() <= deadline)
                 {
                     Interlocked.Increment(ref responses);

@@ -27,6 +27,12 @@ internal static class Reference
 
     public static ReqioProject Options { get; } = new(Secret, Audience);
 
+    /// <summary>
+    /// The reference user as an ASP.NET Core app's sign-in holds it, in its claims (the id and the email address, no
+    /// traits), and so as both Reqio.Sdk.AspNetCore's default user resolver and the single-page-app recipe read it back.
+    /// </summary>
+    public static ReqioUser SignedInUser { get; } = new(AppUser.Id, AppUser.Email);
+
     public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     /// <summary>The claims as the peers take them: a new dictionary, built from the application's record.</summary>

@@ -45,9 +45,16 @@ internal static class MarkdownReport
             review, PerfReviewMarkdown.RatioBlock("first_token"), PerfReviewMarkdown.Footprint);
         Section(text, "A token endpoint under load",
             "A minimal ASP.NET Core app (Kestrel, listening on 127.0.0.1) with one endpoint per contender, each minting the "
-            + $"reference user's token per request, beside one returning a constant token. The load came from {(string?)endpoint["load_generator"] ?? "a load generator, a .NET process of its own"}, "
-            + Invariant($"keeping {(long?)endpoint["connections"]} keep-alive HTTP/1.1 connections busy; the review's own generator also checks every response: status 200, three base64url parts, ")
-            + "the signature verified with the key, and every new token's claims read apart. "
+            + "reference user's token per request, beside one returning a constant token; and, behind one sign-in, Reqio.Sdk.AspNetCore's "
+            + "`MapReqioToken` beside the single-page-app recipe's hand-written endpoint answering the same JSON, and a Razor page with "
+            + "`<reqio-widget />` beside the same page without it. The sign-in is an authentication scheme that signs the reference user "
+            + "in whenever it is asked (a principal with the id and email claims, built each time), asked by one authorization policy "
+            + "that those four endpoints require and nothing else does: within each of their pairs, what differs is the endpoint, or the tag. "
+            + $"The load came from {(string?)endpoint["load_generator"] ?? "a load generator, a .NET process of its own"}, "
+            + Invariant($"keeping {(long?)endpoint["connections"]} keep-alive HTTP/1.1 connections busy; the review's own generator also checks every response: status 200, ")
+            + "`no-store` on every response carrying a signed-in user's token, and the body: a token's three base64url parts, its signature "
+            + "verified with the key and every new token's claims read apart; the JSON's three names, the token's expiry and the project's id; "
+            + "the page's text, and the widget's script tag for the token or no script at all. "
             + $"The app's process ran on {(string?)endpoint["server_pinning"]}; the load generator's on {(string?)endpoint["load_pinning"]}. "
             + Invariant($"Paired rounds: each endpoint loaded for {(double?)endpoint["slot_ms"]:0} ms a round, the order rotated and reversed every other round; ")
             + $"a ratio of requests a second is taken within each round. Rounds: {(string?)endpoint["stopped"]}.",

@@ -81,7 +81,8 @@ internal static class PerfReviewMarkdown
     {
         var rows = new List<(string What, JsonObject Ratio)>();
         rows.AddRange(Ratios(review).Where(r => Section(r) == "per_request" && AgainstAPeer(r)).Select(r => ("per request", r)));
-        rows.AddRange(Ratios(review).Where(r => Id(r).StartsWith("endpoint_", StringComparison.Ordinal)).Select(r => ("the token endpoint under load", r)));
+        rows.AddRange(Ratios(review).Where(r => Id(r).StartsWith("endpoint_", StringComparison.Ordinal))
+            .Select(r => (Id(r).StartsWith("endpoint_page_", StringComparison.Ordinal) ? "a page under load" : "the token endpoint under load", r)));
         rows.AddRange(Ratios(review).Where(r => Id(r).StartsWith("first_token_", StringComparison.Ordinal) && AgainstAPeer(r)).Select(r => ("the first token", r)));
 
         var text = new StringBuilder();

@@ -37,7 +37,7 @@ internal static class SvgChart
         var endpoints = result.Endpoint.Endpoints.Where(e => e.RequestsPerSecond is not null).ToList();
         if (endpoints.Count > 0)
         {
-            panels.Add(("A token endpoint under load: requests a second (median; longer is faster)",
+            panels.Add(("Token endpoints and a page under load: requests a second (median; longer is faster)",
                 [.. endpoints.Select(e => (e.Endpoint.Label, e.Endpoint.Ours, e.RequestsPerSecond!.Value))], "req/s", null, null));
         }
 

@@ -11,9 +11,9 @@ namespace Reqio.Sdk.Benchmarks.Review;
 /// Runs the token endpoint app (<see cref="TokenEndpointApp"/>) on one core and the load generator
 /// (<see cref="LoadGenerator"/>) on the other, then paired rounds: every endpoint loaded for one short slot a round,
 /// the order rotated and reversed every other round, so each pair of endpoints alternates and sees the same stretch of
-/// the machine. A ratio of requests a second is taken within each round and summarised over the rounds, as in
-/// <see cref="PairedRounds"/>. Rounds go on until every interval is within <see cref="SettledHalfWidth"/> of its
-/// median, or until <see cref="TimeLimit"/>.
+/// the machine. A ratio of requests a second (<see cref="Claims"/>: an endpoint's ÷ another's) is taken within each
+/// round and summarised over the rounds, as in <see cref="PairedRounds"/>. Rounds go on until every interval is within
+/// <see cref="SettledHalfWidth"/> of its median, or until <see cref="TimeLimit"/>.
 /// </summary>
 internal static class EndpointRuns
 {
@@ -31,12 +31,18 @@ internal static class EndpointRuns
     /// </summary>
     public static readonly TimeSpan Slot = TimeSpan.FromMilliseconds(500);
 
-    public static readonly TokenEndpoint Numerator = TokenEndpoints.Reqio;
-
-    public static readonly IReadOnlyList<(string Id, string Description, TokenEndpoint Denominator)> Claims =
+    public static readonly IReadOnlyList<(string Id, string Description, TokenEndpoint Numerator, TokenEndpoint Denominator)> Claims =
     [
-        ("endpoint_vs_jsonwebtokenhandler", "requests a second: the Reqio.Sdk endpoint ÷ the JsonWebTokenHandler endpoint", TokenEndpoints.JsonWebTokenHandler),
-        ("endpoint_vs_constant", "requests a second: the Reqio.Sdk endpoint ÷ the endpoint returning a constant token (the framework's own cost)", TokenEndpoints.Constant),
+        ("endpoint_vs_jsonwebtokenhandler", "requests a second: the Reqio.Sdk endpoint ÷ the JsonWebTokenHandler endpoint",
+            TokenEndpoints.Reqio, TokenEndpoints.JsonWebTokenHandler),
+        ("endpoint_vs_constant", "requests a second: the Reqio.Sdk endpoint ÷ the endpoint returning a constant token (the framework's own cost)",
+            TokenEndpoints.Reqio, TokenEndpoints.Constant),
+        ("endpoint_mapreqiotoken_vs_hand_written", "requests a second, the same sign-in and the same JSON: `MapReqioToken` ÷ the single-page-app recipe's hand-written endpoint",
+            TokenEndpoints.MapReqioToken, TokenEndpoints.HandWritten),
+        ("endpoint_mapreqiotoken_vs_constant", "requests a second: `MapReqioToken` (the sign-in, the token and its JSON) ÷ the endpoint returning a constant token (the framework's own cost)",
+            TokenEndpoints.MapReqioToken, TokenEndpoints.Constant),
+        ("endpoint_page_with_widget_vs_without", "requests a second, the same sign-in: a Razor page with `<reqio-widget />` ÷ the same page without it",
+            TokenEndpoints.PageWithWidget, TokenEndpoints.PageWithoutWidget),
     ];
 
     public static EndpointResult Run(Action<string> progress)
@@ -76,7 +82,7 @@ internal static class EndpointRuns
             }
 
             int rounds = round + 1;
-            var estimates = Claims.Select(c => Ratio(perSecond, c.Denominator)).ToList();
+            var estimates = Claims.Select(c => Ratio(perSecond, c.Numerator, c.Denominator)).ToList();
             if (rounds % 20 == 0)
             {
                 progress($"{rounds} endpoint rounds, {clock.Elapsed.TotalSeconds:F0} s, intervals {HalfWidths(estimates)}");
@@ -101,7 +107,7 @@ internal static class EndpointRuns
         }
 
         progress(stopped);
-        var ratios = Claims.Select(c => new RatioResult(c.Id, Section.Endpoint, c.Description, Ratio(perSecond, c.Denominator))).ToList();
+        var ratios = Claims.Select(c => new RatioResult(c.Id, Section.Endpoint, c.Description, Ratio(perSecond, c.Numerator, c.Denominator))).ToList();
         var lines = TokenEndpoints.All.Select((endpoint, e) =>
             new EndpointLine(endpoint, Median(perSecond[e]), Median(serverBusy[e]), Median(loadBusy[e]))).ToList();
         return new EndpointResult(ratios, lines, perSecond[0].Count, Slot, LoadGenerator.Connections, server.Pinning, load.Pinning, stopped);
@@ -138,12 +144,12 @@ internal static class EndpointRuns
         foreach (TokenEndpoint endpoint in TokenEndpoints.All)
         {
             string length = load.Ask($"check {endpoint.Path}")[0];
-            progress($"{endpoint.Path}: a valid token for the reference user ({length} bytes)");
+            progress($"{endpoint.Path}: {ResponseCheck.Verifies(endpoint.Shape)} ({length} bytes)");
         }
     }
 
-    private static Estimate Ratio(List<double>[] perSecond, TokenEndpoint denominator) =>
-        Estimate.OfRatios(perSecond[Index(Numerator)], perSecond[Index(denominator)]);
+    private static Estimate Ratio(List<double>[] perSecond, TokenEndpoint numerator, TokenEndpoint denominator) =>
+        Estimate.OfRatios(perSecond[Index(numerator)], perSecond[Index(denominator)]);
 
     private static int Index(TokenEndpoint endpoint) => TokenEndpoints.All.ToList().IndexOf(endpoint);
 
