@@ -112,7 +112,17 @@ public sealed class ReqioUser : IEquatable<ReqioUser>
 
         Preconditions.CheckMaxLength(email, MaxEmailLength, Name);
         JsonString.CheckUtf16(email, Name);
-        for (int i = 0; i < email.Length; i++)
+
+        // Plain text (printable ASCII) holds one white-space character, the space, and no control character: the
+        // character-by-character search starts where plain text ends.
+        int plain = JsonString.PlainRunLength(email, 0);
+        int space = email.IndexOf(' ', 0, plain);
+        if (space >= 0)
+        {
+            ThrowHelper.Argument(Name, $"email must not hold white space or control characters; it has one at index {space}.");
+        }
+
+        for (int i = plain; i < email.Length; i++)
         {
             if (char.IsWhiteSpace(email[i]) || char.IsControl(email[i]))
             {

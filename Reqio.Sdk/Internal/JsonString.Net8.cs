@@ -8,7 +8,7 @@ internal static partial class JsonString
     private static readonly SearchValues<char> s_plain = SearchValues.Create(PlainCharacters);
 
     /// <summary>How many characters from <paramref name="start"/> are plain.</summary>
-    private static int PlainRunLength(string value, int start)
+    public static int PlainRunLength(string value, int start)
     {
         int run = value.AsSpan(start).IndexOfAnyExcept(s_plain);
         return run < 0 ? value.Length - start : run;

@@ -26,7 +26,8 @@ internal static partial class JsonString
     /// <exception cref="ArgumentException"><paramref name="value"/> is not valid UTF-16.</exception>
     public static void CheckUtf16(string value, string paramName)
     {
-        for (int i = 0; i < value.Length; i++)
+        // Plain characters are ASCII, so the search starts where they end.
+        for (int i = PlainRunLength(value, 0); i < value.Length; i++)
         {
             if (!char.IsSurrogate(value[i]))
             {
@@ -63,7 +64,7 @@ internal static partial class JsonString
 
 #if !NET8_0_OR_GREATER
     /// <summary>How many characters from <paramref name="start"/> are plain.</summary>
-    private static int PlainRunLength(string value, int start)
+    public static int PlainRunLength(string value, int start)
     {
         int i = start;
         while (i < value.Length && value[i] is >= ' ' and <= '~' and not '"' and not '\\')
