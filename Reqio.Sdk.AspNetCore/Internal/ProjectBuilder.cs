@@ -18,6 +18,15 @@ internal static class ProjectBuilder
     public const string CodeSource =
         "The ReqioOptions given to AddReqio are read as ReqioOptions.Secret = REQIO_SECRET, ProjectId = REQIO_PROJECT_ID, Audience = REQIO_AUDIENCE.";
 
+    /// <summary>
+    /// The core names a setting by its flat name; read from the configuration it may have come from the section, so
+    /// the message names both: <c>The setting Reqio:Secret (or REQIO_SECRET) is not valid</c>.
+    /// </summary>
+    private static string BothNames(string message) =>
+        message.Replace("The setting REQIO_SECRET ", "The setting Reqio:Secret (or REQIO_SECRET) ")
+            .Replace("The setting REQIO_PROJECT_ID ", "The setting Reqio:ProjectId (or REQIO_PROJECT_ID) ")
+            .Replace("The setting REQIO_AUDIENCE ", "The setting Reqio:Audience (or REQIO_AUDIENCE) ");
+
     /// <summary>Builds the project; throws <see cref="InvalidOperationException"/> naming every problem, never a value.</summary>
     public static ReqioProject Build(ReqioOptions options, string source)
     {
@@ -46,7 +55,7 @@ internal static class ProjectBuilder
         catch (InvalidOperationException e)
         {
             refused = e;
-            sentences.Add(e.Message);
+            sentences.Add(source == ConfigurationSource ? BothNames(e.Message) : e.Message);
         }
         catch (ArgumentException e)
         {

@@ -63,8 +63,8 @@ public sealed class SettingsTests
     {
         using var app = new ReqioAppFactory(Settings.InSection(secret: "your_secret_here_your_secret_here_", projectId: "proj/42"));
         string message = StartFailure(app);
-        Assert.That(message, Does.Contain("The setting REQIO_SECRET is not valid").And.Contain("placeholder"));
-        Assert.That(message, Does.Contain("The setting REQIO_PROJECT_ID is not valid"));
+        Assert.That(message, Does.Contain("The setting Reqio:Secret (or REQIO_SECRET) is not valid").And.Contain("placeholder"));
+        Assert.That(message, Does.Contain("The setting Reqio:ProjectId (or REQIO_PROJECT_ID) is not valid"));
         Assert.That(message, Does.Not.Contain("your_secret_here"));
     }
 
@@ -86,7 +86,7 @@ public sealed class SettingsTests
         settings["REQIO_SECRET"] = Settings.RotatedSecret;
         using var app = new ReqioAppFactory(settings);
         string message = StartFailure(app);
-        Assert.That(message, Does.Contain("Reqio:Secret and REQIO_SECRET").And.Contain("The setting REQIO_PROJECT_ID is not valid"));
+        Assert.That(message, Does.Contain("Reqio:Secret and REQIO_SECRET").And.Contain("The setting Reqio:ProjectId (or REQIO_PROJECT_ID) is not valid"));
     }
 
     [Test]
@@ -122,7 +122,7 @@ public sealed class SettingsTests
         Assert.That(await TokenSignedWith(app, Settings.Secret), Is.True, "the last good secret still signs");
         var errors = app.Logs.Reqio.Where(l => l.Level == LogLevel.Error).ToList();
         Assert.That(errors, Has.Count.EqualTo(1));
-        Assert.That(errors[0].Message, Does.Contain("The setting REQIO_SECRET is not valid").And.Contain("at least 32 bytes"));
+        Assert.That(errors[0].Message, Does.Contain("The setting Reqio:Secret (or REQIO_SECRET) is not valid").And.Contain("at least 32 bytes"));
         Assert.That(errors[0].Message, Does.Not.Contain(TooShort).And.Not.Contain(Settings.Secret));
     }
 
