@@ -57,9 +57,9 @@ public sealed class PlaceholderWalkTests
     private static ReqioProject Read(string setting, string value)
     {
         var settings = new Dictionary<string, string> { ["REQIO_SECRET"] = Secret, [setting] = value };
-        if (setting != "REQIO_AUDIENCE")
+        if (setting == "REQIO_SECRET")
         {
-            settings.TryAdd("REQIO_PROJECT_ID", "proj_abc123");
+            settings["REQIO_PROJECT_ID"] = "proj_abc123";
         }
 
         return ReqioProject.FromSettings(name => settings.TryGetValue(name, out string? v) ? v : null);
